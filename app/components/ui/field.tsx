@@ -1,0 +1,51 @@
+import { useTranslation } from "react-i18next";
+import { translateError } from "~/utils/i18n";
+
+type FieldProps = {
+  id: string;
+  label: string;
+  errors?: string[];
+  help?: string;
+  children: (props: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => React.ReactNode;
+};
+
+/** A label, the control, its help text and its errors, wired together for assistive technology. */
+export function Field({ id, label, errors, help, children }: FieldProps) {
+  const { t } = useTranslation();
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const describedBy = [help ? helpId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="mb-5">
+      <label htmlFor={id} className="mb-1 block font-semibold">
+        {label}
+      </label>
+      {help ? (
+        <p id={helpId} className="mb-1 text-sm text-slate-700">
+          {help}
+        </p>
+      ) : null}
+      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
+      {errors?.length ? (
+        <ul id={errorId} className="mt-1 text-sm font-medium text-red-800">
+          {errors.map((e) => (
+            <li key={e}>{translateError(t, e)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A message about the whole form (not one field), announced when it appears. */
+export function FormError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="mb-5 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+      {errors.map((e) => (
+        <p key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</p>
+      ))}
+    </div>
+  );
+}

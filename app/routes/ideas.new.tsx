@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ComingSoon } from "~/components/coming-soon";
+import { requireUserWith } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "idea:create");
+  const t = await getT(request);
+  return { title: `${t("nav.newIdea")} · ${t("appName")}` };
+}
+
+export default function Page() {
+  return <ComingSoon pageKey="nav.newIdea" />;
+}

@@ -1,0 +1,47 @@
+// i18next settings shared by the server and the browser.
+import lvCommon from "~/locales/lv/common.json";
+import lvAuth from "~/locales/lv/auth.json";
+import enCommon from "~/locales/en/common.json";
+import enAuth from "~/locales/en/auth.json";
+
+export const LOCALES = ["lv", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "lv";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export const resources = {
+  lv: { common: lvCommon, auth: lvAuth },
+  en: { common: enCommon, auth: enAuth },
+} as const;
+
+export const i18nConfig = {
+  supportedLngs: [...LOCALES],
+  fallbackLng: DEFAULT_LOCALE,
+  defaultNS: "common",
+  ns: ["common", "auth"],
+  interpolation: { escapeValue: false }, // React escapes
+  react: { useSuspense: false },
+};
+
+/**
+ * Validation messages travel as "key" or "key|{json params}" (schemas are shared with the
+ * browser and know no language); the form shows them through this.
+ */
+export function errorMessage(key: string, params?: Record<string, unknown>) {
+  return params ? `${key}|${JSON.stringify(params)}` : key;
+}
+
+export function translateError(t: (key: string, options?: Record<string, unknown>) => string, message: string) {
+  const bar = message.indexOf("|");
+  if (bar === -1) return t(`common:validation.${message}`, { defaultValue: t("common:validation.invalid") });
+  let params: Record<string, unknown> = {};
+  try {
+    params = JSON.parse(message.slice(bar + 1));
+  } catch {
+    /* keep the plain message */
+  }
+  return t(`common:validation.${message.slice(0, bar)}`, { ...params, defaultValue: t("common:validation.invalid") });
+}

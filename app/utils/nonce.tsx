@@ -1,0 +1,6 @@
+import { createContext, useContext } from "react";
+
+const NonceContext = createContext<string>("");
+export const NonceProvider = NonceContext.Provider;
+/** The CSP nonce of this response (empty in the browser, where nonces are hidden). */
+export const useNonce = () => useContext(NonceContext);

@@ -1,0 +1,57 @@
+// The production server: Express with the Remix request handler, security headers on every
+// response, and a refusal of state-changing requests from other sites.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import { createNonce, isCrossSiteRequest, securityHeaders } from "./security.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const development = process.env.NODE_ENV === "development";
+
+if (process.env.NODE_ENV === "production" && !(process.env.SESSION_SECRET && process.env.SESSION_SECRET.length >= 16)) {
+  console.error("SESSION_SECRET must be set (at least 16 characters) in production. Refusing to start.");
+  process.exit(1);
+}
+
+const build = await import(pathToFileURL(path.join(root, "build", "index.js")).href);
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = createNonce();
+  res.locals.cspNonce = nonce;
+  for (const [name, value] of Object.entries(securityHeaders(nonce, { development }))) res.setHeader(name, value);
+  if (isCrossSiteRequest(req.method, req.headers)) {
+    res.status(403).type("text/plain").send("Forbidden: cross-site request");
+    return;
+  }
+  next();
+});
+
+app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? "unknown" }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const server = app.listen(port, host, () => {
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  console.log(`Idea Lab is serving on http://${shown}:${port}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
