@@ -1,0 +1,72 @@
+// npm run user:create -- --email a@b.lv --name "Vārds Uzvārds" --role ADMIN --institution VK
+// Creates a real user (no demo data). The password is read from the terminal (or from
+// IDEALAB_PASSWORD for automation), never from the command line.
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline/promises";
+import { z } from "zod";
+import { ROLES } from "../app/utils/permissions";
+import { applyMigrations, openSqlite } from "../app/utils/migrations.server";
+import { sqliteFilePath } from "../app/utils/sqlite.server";
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string", default: "SUBMITTER" },
+    institution: { type: "string", default: "VK" },
+  },
+});
+
+const Input = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  institution: z.string().trim().min(1),
+  password: z.string().min(12, "The password must have at least 12 characters."),
+});
+
+async function readPassword() {
+  if (process.env.IDEALAB_PASSWORD) return process.env.IDEALAB_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const password = await rl.question("Password (at least 12 characters): ");
+  rl.close();
+  return password;
+}
+
+const parsed = Input.safeParse({ ...values, password: await readPassword() });
+if (!parsed.success) {
+  for (const issue of parsed.error.issues) console.error(`${issue.path.join(".")}: ${issue.message}`);
+  console.error('Usage: npm run user:create -- --email a@b.lv --name "Name" --role ADMIN --institution VK');
+  process.exit(2);
+}
+const input = parsed.data;
+
+const sqlite = openSqlite(sqliteFilePath());
+applyMigrations(sqlite);
+sqlite.close();
+
+const { prisma } = await import("../app/utils/db.server");
+const { seedReference } = await import("../prisma/seed");
+const { hashPassword } = await import("../app/utils/auth.server");
+await seedReference(prisma);
+const institution = await prisma.institution.findUnique({ where: { code: input.institution } });
+if (!institution) {
+  const codes = (await prisma.institution.findMany({ select: { code: true } })).map((i) => i.code);
+  console.error(`Unknown institution "${input.institution}". Known codes: ${codes.join(", ")}`);
+  process.exit(2);
+}
+if (await prisma.user.findUnique({ where: { email: input.email } })) {
+  console.error(`A user with the e-mail ${input.email} already exists.`);
+  process.exit(2);
+}
+const user = await prisma.user.create({
+  data: {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    institutionId: institution.id,
+    passwordHash: await hashPassword(input.password),
+  },
+});
+console.log(`Created ${user.role} ${user.email} (id ${user.id}) in ${institution.nameLv}.`);
+await prisma.$disconnect();

@@ -1,0 +1,30 @@
+// Used by `npm start`: creates and migrates the database, upserts reference data, seeds demo data
+// into a new database outside production, and prints the demo logins.
+import { applyMigrations, openSqlite } from "../app/utils/migrations.server";
+import { sqliteFilePath } from "../app/utils/sqlite.server";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../app/utils/demo";
+
+const file = sqliteFilePath();
+const sqlite = openSqlite(file);
+try {
+  const applied = applyMigrations(sqlite);
+  if (applied.length) console.log(`Database ${file}: applied ${applied.join(", ")}`);
+} finally {
+  sqlite.close();
+}
+
+const { prisma } = await import("../app/utils/db.server");
+const { seedDemo, seedReference } = await import("../prisma/seed");
+await seedReference(prisma);
+const isProduction = process.env.NODE_ENV === "production";
+if (!isProduction && (await prisma.user.count()) === 0) {
+  await seedDemo(prisma);
+  console.log(`Seeded demo data: ${await prisma.user.count()} users, ${await prisma.idea.count()} ideas.`);
+}
+const demoUsers = await prisma.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } });
+if (!isProduction && demoUsers > 0) {
+  console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(12)} ${login.email}`);
+  console.log("");
+}
+await prisma.$disconnect();
