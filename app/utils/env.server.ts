@@ -1,8 +1,12 @@
 // Configuration read from the environment, checked once.
-const isProduction = process.env.NODE_ENV === "production";
+// Read at run time: the build replaces the literal `process.env.NODE_ENV` with "production", but
+// whether this is a production deployment (secure cookies, a required secret, no demo data) is
+// decided by the environment the server runs in.
+const runtimeEnv: Record<string, string | undefined> = process.env;
+const isProduction = runtimeEnv.NODE_ENV === "production";
 
 function sessionSecret(): string {
-  const secret = process.env.SESSION_SECRET;
+  const secret = runtimeEnv.SESSION_SECRET;
   if (secret && secret.length >= 16) return secret;
   if (isProduction) {
     throw new Error(

@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-// @ts-expect-error: plain JavaScript module of the server, without type declarations
 import { isCrossSiteRequest, securityHeaders } from "../../server/security.js";
 
 describe("cross-site state changes", () => {

@@ -1,0 +1,170 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const NAV = ["Manas idejas", "Jauna ideja", "Idejas", "Tāfele", "Mācības", "Pārskats", "Administrēšana"];
+const EXPECTED_NAV: Record<string, string[]> = {
+  "submitter@example.lv": ["Manas idejas", "Jauna ideja", "Idejas", "Tāfele", "Mācības"],
+  "facilitator@example.lv": ["Manas idejas", "Jauna ideja", "Idejas", "Tāfele", "Mācības"],
+  "manager@example.lv": ["Idejas", "Tāfele", "Mācības", "Pārskats"],
+  "admin@example.lv": NAV,
+};
+
+test("the login page is in Latvian by default and has no accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2F$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "lv");
+  await expect(page.getByRole("heading", { name: "Pieslēgties", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+for (const [email, expected] of Object.entries(EXPECTED_NAV)) {
+  test(`${email} signs in and sees the navigation of their role`, async ({ page }) => {
+    await signIn(page, email);
+    await expect(page.getByRole("status")).toHaveText("Jūs esat pieslēdzies.");
+    const nav = page.getByRole("navigation", { name: "Galvenā navigācija" });
+    await expect(nav.getByRole("link")).toHaveText(expected);
+    for (const missing of NAV.filter((n) => !expected.includes(n))) {
+      await expect(nav.getByRole("link", { name: missing })).toHaveCount(0);
+    }
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("a wrong password shows one message for the whole form and keeps the e-mail", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-pasts").fill("manager@example.lv");
+  await page.getByLabel("Parole").fill("nepareiza-parole");
+  await page.getByRole("button", { name: "Pieslēgties" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Nepareizs e-pasts vai parole.");
+  await expect(page.getByLabel("E-pasts")).toHaveValue("manager@example.lv");
+  await expectNoAxeViolations(page);
+});
+
+test("an invalid e-mail gets its message beside the field, also without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-pasts").fill("nav-epasts");
+  await page.getByRole("button", { name: "Pieslēgties" }).click();
+  const email = page.getByLabel("E-pasts");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toHaveValue("nav-epasts");
+  const describedBy = await email.getAttribute("aria-describedby");
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText("Ievadiet derīgu e-pasta adresi");
+  await expect(page.locator("#login-password-error")).toHaveText("Šis lauks ir obligāts.");
+  await context.close();
+});
+
+test("with JavaScript the e-mail is checked as the user leaves the field, in the same words", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-pasts").fill("nav-epasts");
+  await page.getByLabel("Parole").focus();
+  await expect(page.locator("#login-email-error")).toContainText("Ievadiet derīgu e-pasta adresi");
+  await expect(page.getByLabel("E-pasts")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+});
+
+test("signing in and out works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await signIn(page, "submitter@example.lv");
+  await page.getByRole("button", { name: "Iziet" }).click();
+  await expect(page.getByRole("heading", { name: "Pieslēgties", level: 1 })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});
+
+test("the language switcher turns the interface to English and back, and remembers it", async ({ page }) => {
+  await signIn(page, "facilitator@example.lv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sveiki, Pēteris Bērziņš!");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Pēteris Bērziņš!");
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Board" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  // The choice is saved with the user: a reload (and a new page) stays English.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Pēteris Bērziņš!");
+  await page.getByRole("button", { name: "Pārslēgt uz latviešu valodu" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "lv");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sveiki, Pēteris Bērziņš!");
+});
+
+test("the switcher works before signing in too, through a cookie", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an unknown address shows the translated 404 page", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  const response = await page.goto("/nav-tadas-lapas");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lapa nav atrasta");
+  await expectNoAxeViolations(page);
+});
+
+test("a page the role may not see answers 403 with the translated page", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  const response = await page.goto("/dashboard");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Piekļuve liegta");
+  await expectNoAxeViolations(page);
+});
+
+test("a page a later version fills says so honestly", async ({ page }) => {
+  await signIn(page, "manager@example.lv");
+  await page.getByRole("link", { name: "Pārskats" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārskats: drīzumā");
+  await expectNoAxeViolations(page);
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Pāriet uz saturu" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+});
+
+test("the layout works at 360 px wide without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, "admin@example.lv");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Administrēšana" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a state-changing request from another site is refused with 403", async ({ request }) => {
+  const response = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "admin@example.lv", password: "ideja-2026-demo" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  const same = await request.post("/login", {
+    headers: { Origin: "http://127.0.0.1:3100" },
+    form: { email: "admin@example.lv", password: "ideja-2026-demo" },
+    maxRedirects: 0,
+  });
+  expect(same.status()).toBe(302);
+});
+
+test("every response carries the security headers, and /healthz reports the database", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ ok: true, database: "ok", stages: 8 });
+  const page = await request.get("/login");
+  const csp = page.headers()["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(page.headers()["referrer-policy"]).toBeTruthy();
+  const nonce = csp.match(/'nonce-([^']+)'/)![1];
+  expect(await page.text()).toContain(`nonce="${nonce}"`);
+});
