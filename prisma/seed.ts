@@ -156,6 +156,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       const startsOn = ago(experiment.startsDaysAgo);
       const endsOn = new Date(startsOn.getTime() + experiment.durationDays * DAY);
       const completedAt = experiment.status === "COMPLETED" ? (endsOn < now ? endsOn : now) : null;
+      // A planned experiment may start in the future; it was written down before that.
+      const createdAt = startsOn < now ? startsOn : ago(1);
       await tx.experiment.create({
         data: {
           ideaId: row.id,
@@ -174,11 +176,11 @@ export async function seedDemo(db: Db, now = new Date()) {
           evidenceStrength: experiment.evidenceStrength ?? null,
           decision: experiment.decision ?? null,
           createdById: facilitator,
-          createdAt: startsOn,
+          createdAt,
           completedAt,
         },
       });
-      events.push({ type: "EXPERIMENT_CREATED", at: startsOn, actorId: facilitator, data: { hypothesis: experiment.hypothesis } });
+      events.push({ type: "EXPERIMENT_CREATED", at: createdAt, actorId: facilitator, data: { hypothesis: experiment.hypothesis } });
       if (completedAt) events.push({ type: "EXPERIMENT_COMPLETED", at: completedAt, actorId: facilitator, data: { result: experiment.result } });
     }
 

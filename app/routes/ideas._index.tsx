@@ -1,16 +1,43 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/ui/pagination";
+import { IdeaFilters } from "~/modules/idea/idea-filters";
+import { IdeaList } from "~/modules/idea/idea-list";
+import { parseIdeaFilters } from "~/modules/idea/idea-filters.server";
+import { getFilterOptions, listIdeas } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { formatNumber } from "~/utils/format";
+import { getLocale, getT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "idea:read");
-  const t = await getT(request);
-  return { title: `${t("nav.ideas")} · ${t("appName")}` };
+  const user = await requireUserWith(request, "idea:read");
+  const locale = await getLocale(request);
+  const [t, options] = await Promise.all([getT(request, "ideas"), getFilterOptions(locale)]);
+  const { filters, values, invalid } = parseIdeaFilters(new URL(request.url).searchParams, options);
+  const list = await listIdeas(user, filters, locale);
+  return { title: `${t("list.title")} · ${t("common:appName")}`, options, values, invalid, ...list };
 }
 
-export default function Page() {
-  return <ComingSoon pageKey="nav.ideas" />;
+export default function Ideas() {
+  const { items, total, page, pages, options, values, invalid } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("ideas");
+  return (
+    <div>
+      <h1 className="mb-4 text-3xl font-bold">{t("list.title")}</h1>
+      <IdeaFilters options={options} values={values} />
+      {invalid.length ? (
+        <p role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+          {t("filters.invalid", { names: invalid.map((n) => t(`filters.${n}`)).join(", ") })}
+        </p>
+      ) : null}
+      <p className="mb-4" role="status">
+        {t("list.count", { count: total, formatted: formatNumber(i18n.language, total) })}
+      </p>
+      {items.length ? <IdeaList items={items} /> : <p className="text-slate-700">{t("list.empty")}</p>}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
 }

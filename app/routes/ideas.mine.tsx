@@ -1,16 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/ui/pagination";
+import { IdeaList } from "~/modules/idea/idea-list";
+import { listMyIdeas } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "idea:create");
-  const t = await getT(request);
-  return { title: `${t("nav.myIdeas")} · ${t("appName")}` };
+  const user = await requireUserWith(request, "idea:create");
+  const locale = await getLocale(request);
+  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const t = await getT(request, "ideas");
+  const list = await listMyIdeas(user, Number.isSafeInteger(page) && page >= 1 ? page : 1, locale);
+  return { title: `${t("mine.title")} · ${t("common:appName")}`, ...list };
 }
 
-export default function Page() {
-  return <ComingSoon pageKey="nav.myIdeas" />;
+export default function MyIdeas() {
+  const { items, page, pages, waiting, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("ideas");
+  return (
+    <div>
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("mine.title")}</h1>
+        <Link to="/ideas/new" className="btn-primary">
+          {t("mine.new")}
+        </Link>
+      </div>
+      {waiting > 0 ? (
+        <p role="status" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3 font-medium">
+          {t("mine.waitingCount", { count: waiting })}
+        </p>
+      ) : null}
+      {total === 0 ? <p>{t("mine.empty")}</p> : <IdeaList items={items} showWaiting />}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
 }

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError } from "~/components/ui/field";
+import { Field, FormError, splitKey } from "~/components/ui/field";
 import { LoginSchema } from "~/modules/user/login.schema";
 import { createUserSession, login, requireAnonymous } from "~/utils/auth.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "~/utils/demo";
@@ -59,6 +59,8 @@ export default function LoginPage() {
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const [emailKey, emailProps] = splitKey(getInputProps(fields.email, { type: "email" }));
+  const [passwordKey, passwordProps] = splitKey(getInputProps(fields.password, { type: "password" }));
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-3xl font-bold">{t("login.title")}</h1>
@@ -69,7 +71,8 @@ export default function LoginPage() {
         <Field id={fields.email.id} label={t("login.email")} errors={fields.email.errors}>
           {(a11y) => (
             <input
-              {...getInputProps(fields.email, { type: "email" })}
+              key={emailKey}
+              {...emailProps}
               {...a11y}
               autoComplete="username"
               className="input"
@@ -79,7 +82,8 @@ export default function LoginPage() {
         <Field id={fields.password.id} label={t("login.password")} errors={fields.password.errors}>
           {(a11y) => (
             <input
-              {...getInputProps(fields.password, { type: "password" })}
+              key={passwordKey}
+              {...passwordProps}
               {...a11y}
               autoComplete="current-password"
               className="input"

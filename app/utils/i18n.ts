@@ -3,6 +3,8 @@ import lvCommon from "~/locales/lv/common.json";
 import lvAuth from "~/locales/lv/auth.json";
 import enCommon from "~/locales/en/common.json";
 import enAuth from "~/locales/en/auth.json";
+import lvIdeas from "~/locales/lv/ideas.json";
+import enIdeas from "~/locales/en/ideas.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,15 +15,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth },
-  en: { common: enCommon, auth: enAuth },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth"],
+  ns: ["common", "auth", "ideas"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -6,15 +6,17 @@ type FieldProps = {
   label: string;
   errors?: string[];
   help?: string;
+  /** More ids that describe the control (a character counter, say). */
+  describedBy?: string;
   children: (props: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => React.ReactNode;
 };
 
 /** A label, the control, its help text and its errors, wired together for assistive technology. */
-export function Field({ id, label, errors, help, children }: FieldProps) {
+export function Field({ id, label, errors, help, describedBy: more, children }: FieldProps) {
   const { t } = useTranslation();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
-  const describedBy = [help ? helpId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [help ? helpId : null, more ?? null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-5">
       <label htmlFor={id} className="mb-1 block font-semibold">
@@ -48,4 +50,10 @@ export function FormError({ id, errors }: { id: string; errors?: string[] }) {
       ))}
     </div>
   );
+}
+
+/** Conform's prop objects carry React's `key`, which must not be spread: take it out to pass it directly. */
+export function splitKey<T extends { key?: string | number | null | undefined }>(props: T): [T["key"], Omit<T, "key">] {
+  const { key, ...rest } = props;
+  return [key, rest];
 }

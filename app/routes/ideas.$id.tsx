@@ -1,0 +1,224 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { IdeaPageActionSchema } from "~/modules/idea/idea.schema";
+import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/modules/idea/idea.server";
+import { getIdeaPage } from "~/modules/idea/idea-queries.server";
+import { BriefView, Comments, Timeline } from "~/modules/idea/idea-view";
+import { StatusLabel } from "~/modules/idea/status-label";
+import { requireUser } from "~/utils/auth.server";
+import { formatDate, formatNumber } from "~/utils/format";
+import { readFormData } from "~/utils/form.server";
+import { requireIdParam } from "~/utils/http.server";
+import { getLocale } from "~/utils/i18n.server";
+import { flashToast } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · Idea Lab` : "Idea Lab" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params.id);
+  const idea = await getIdeaPage(user, id, await getLocale(request));
+  return { idea };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireIdParam(params.id);
+  const submission = parseWithZod(await readFormData(request), { schema: IdeaPageActionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  switch (value.intent) {
+    case "comment": {
+      await addComment(user, id, value.body, value.internal);
+      return redirect(`/ideas/${id}#comments`, { headers: { "Set-Cookie": await flashToast(request, "ideas:toast.commented") } });
+    }
+    case "delete-comment": {
+      await deleteComment(user, id, value.commentId);
+      return redirect(`/ideas/${id}#comments`, { headers: { "Set-Cookie": await flashToast(request, "ideas:toast.commentDeleted") } });
+    }
+    case "support": {
+      const supported = await toggleSupport(user, id);
+      return redirect(`/ideas/${id}`, {
+        headers: { "Set-Cookie": await flashToast(request, supported ? "ideas:toast.supported" : "ideas:toast.unsupported") },
+      });
+    }
+    case "withdraw": {
+      const outcome = await withdrawIdea(user, id);
+      return redirect(outcome === "deleted" ? "/ideas/mine" : `/ideas/${id}`, {
+        headers: { "Set-Cookie": await flashToast(request, outcome === "deleted" ? "ideas:toast.draftDeleted" : "ideas:toast.withdrawn") },
+      });
+    }
+  }
+}
+
+export default function IdeaPage() {
+  const { idea } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t, i18n } = useTranslation("ideas");
+  const commentErrors = lastResult?.error?.body ?? undefined;
+  const commentDefault = (lastResult?.initialValue?.body as string | undefined) ?? undefined;
+  return (
+    <article className="max-w-4xl">
+      <p className="mb-2 no-print">
+        <Link to="/ideas" className="link">
+          {t("page.back")}
+        </Link>
+      </p>
+      <header className="mb-6">
+        <p className="mb-1 text-sm text-slate-700">{t("page.number", { id: idea.id })}</p>
+        <h1 className="mb-3 text-3xl font-bold break-words">{idea.title}</h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusLabel status={idea.status} stage={idea.stage} />
+          <span>{idea.institution}</span>
+        </div>
+      </header>
+
+      {idea.returnQuestion ? (
+        <div role="note" className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+          <h2 className="font-semibold">{t("form.questionTitle")}</h2>
+          <p className="whitespace-pre-line">{idea.returnQuestion}</p>
+        </div>
+      ) : null}
+      {idea.declineReason ? (
+        <div role="note" className="mb-6 rounded-md border-l-4 border-slate-600 bg-slate-100 px-4 py-3">
+          <h2 className="font-semibold">{t("page.declineReason")}</h2>
+          <p className="whitespace-pre-line">{idea.declineReason}</p>
+        </div>
+      ) : null}
+      {idea.closingNote ? (
+        <div role="note" className="mb-6 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3">
+          <h2 className="font-semibold">{t("page.closingNote")}</h2>
+          <p className="whitespace-pre-line">{idea.closingNote}</p>
+        </div>
+      ) : null}
+
+      <div className="mb-8 grid gap-6 md:grid-cols-3">
+        <section aria-labelledby="brief-title" className="rounded-lg bg-white p-6 shadow md:col-span-2">
+          <h2 id="brief-title" className="mb-4 text-xl font-semibold">
+            {t("page.brief")}
+          </h2>
+          <BriefView brief={idea.brief} />
+        </section>
+        <aside aria-labelledby="facts-title" className="space-y-4">
+          <h2 id="facts-title" className="sr-only">
+            {t("page.facts")}
+          </h2>
+          <dl className="space-y-3 rounded-lg bg-white p-6 shadow">
+            <div>
+              <dt className="font-semibold">{t("page.author")}</dt>
+              <dd>
+                {idea.author.name}, {idea.author.institution}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t("page.assignee")}</dt>
+              <dd>{idea.assignee?.name ?? t("page.unassigned")}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t(idea.submittedAt ? "page.submittedAt" : "page.createdAt")}</dt>
+              <dd>{formatDate(i18n.language, idea.submittedAt ?? idea.createdAt)}</dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t("fields.principles.label")}</dt>
+              <dd>
+                {idea.principles.length ? (
+                  <ul className="list-disc pl-5">
+                    {idea.principles.map((p) => (
+                      <li key={p.key}>
+                        {p.title}
+                        {p.confirmed ? <span className="sr-only"> ({t("page.confirmed")})</span> : null}
+                        {p.confirmed ? <span aria-hidden="true"> ✓</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t("page.notGiven")
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="font-semibold">{t("page.supports")}</dt>
+              <dd data-testid="support-count">{formatNumber(i18n.language, idea.supports)}</dd>
+            </div>
+          </dl>
+          <div className="space-y-3 no-print">
+            {idea.can.support ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="support" />
+                <button type="submit" className={idea.supportedByMe ? "btn-primary w-full" : "btn-secondary w-full"} aria-pressed={idea.supportedByMe}>
+                  {t("page.support")}
+                </button>
+              </Form>
+            ) : null}
+            {idea.can.edit ? (
+              <Link to={`/ideas/${idea.id}/edit`} className="btn-primary w-full">
+                {idea.status === "NEEDS_INFO" ? t("page.answer") : t("page.edit")}
+              </Link>
+            ) : null}
+            {idea.can.withdraw ? (
+              <details className="rounded-lg border border-slate-300 bg-white p-4">
+                <summary className="cursor-pointer font-medium">{idea.status === "DRAFT" ? t("page.deleteDraft") : t("page.withdraw")}</summary>
+                <p className="my-2 text-sm">{idea.status === "DRAFT" ? t("page.deleteDraftConfirm") : t("page.withdrawConfirm")}</p>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw" />
+                  <button type="submit" className="btn border-red-800 bg-red-800 text-white hover:bg-red-900">
+                    {idea.status === "DRAFT" ? t("page.deleteDraftYes") : t("page.withdrawYes")}
+                  </button>
+                </Form>
+              </details>
+            ) : null}
+          </div>
+        </aside>
+      </div>
+
+      <section aria-labelledby="experiments-title" className="mb-8">
+        <h2 id="experiments-title" className="mb-3 text-xl font-semibold">
+          {t("page.experiments")}
+        </h2>
+        {idea.experiments.length === 0 ? (
+          <p className="text-slate-700">{t("page.noExperiments")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {idea.experiments.map((e) => (
+              <li key={e.id} className="rounded-md border border-slate-300 bg-white p-4">
+                <p className="font-medium">{e.hypothesis}</p>
+                <p className="text-sm text-slate-700">
+                  {t(`experiment.method.${e.methodType}`)} · {t(`experiment.status.${e.status}`)}
+                  {e.result ? ` · ${t(`experiment.result.${e.result}`)}` : ""}
+                  {e.startsOn ? ` · ${formatDate(i18n.language, e.startsOn)}` : ""}
+                  {e.endsOn ? ` – ${formatDate(i18n.language, e.endsOn)}` : ""}
+                </p>
+                {e.learned ? <p className="mt-2 whitespace-pre-line">{e.learned}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {idea.status !== "DRAFT" ? (
+        <section aria-labelledby="comments-title" id="comments" className="mb-8 no-print">
+          <h2 id="comments-title" className="mb-3 text-xl font-semibold">
+            {t("comments.title", { count: idea.comments.length })}
+          </h2>
+          <Comments
+            comments={idea.comments}
+            canComment={idea.can.comment}
+            canInternal={idea.can.internalNote}
+            errors={commentErrors}
+            bodyDefault={commentDefault}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-title" className="mb-8 break-before-page">
+        <h2 id="history-title" className="mb-3 text-xl font-semibold">
+          {t("page.history")}
+        </h2>
+        <Timeline events={idea.events} />
+      </section>
+    </article>
+  );
+}
