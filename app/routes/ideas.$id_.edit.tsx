@@ -7,7 +7,7 @@ import { IdeaForm } from "~/modules/idea/idea-form";
 import { IdeaFormSchema } from "~/modules/idea/idea.schema";
 import { getEditableIdea, updateIdea } from "~/modules/idea/idea.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
-import { requireUserWith } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
@@ -16,7 +16,7 @@ import { flashToast } from "~/utils/session.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWith(request, "idea:create");
+  const user = await requireUser(request);
   const id = requireIdParam(params.id);
   const idea = await getEditableIdea(user, id);
   const locale = await getLocale(request);
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWith(request, "idea:create");
+  const user = await requireUser(request);
   const id = requireIdParam(params.id);
   const submission = parseWithZod(await readFormData(request), { schema: IdeaFormSchema });
   if (submission.status !== "success") {

@@ -1,5 +1,5 @@
 /** A form POST as a browser on our own site would send it. */
-export function formRequest(url: string, fields: Record<string, string>, init: { cookie?: string; headers?: Record<string, string> } = {}) {
+export function formRequest(url: string, fields: Record<string, string | string[]> | URLSearchParams, init: { cookie?: string; headers?: Record<string, string> } = {}) {
   return new Request(new URL(url, "http://localhost:3000"), {
     method: "POST",
     headers: {
@@ -7,7 +7,10 @@ export function formRequest(url: string, fields: Record<string, string>, init: {
       ...(init.cookie ? { Cookie: init.cookie } : {}),
       ...init.headers,
     },
-    body: new URLSearchParams(fields),
+    body:
+      fields instanceof URLSearchParams
+        ? fields
+        : new URLSearchParams(Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))),
   });
 }
 

@@ -1,0 +1,358 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { action as newIdeaAction, loader as newIdeaLoader } from "~/routes/ideas.new";
+import { action as editAction, loader as editLoader } from "~/routes/ideas.$id_.edit";
+import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
+import { loader as listLoader } from "~/routes/ideas._index";
+import { loader as mineLoader } from "~/routes/ideas.mine";
+import { prisma } from "~/utils/db.server";
+import { createUser } from "../factories/user";
+import { fullBrief, sessionCookieFor } from "../factories/idea";
+import { formRequest, getRequest } from "../factories/request";
+import { run } from "../factories/route";
+
+type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
+
+let institutionId: number;
+let author: { id: number; cookie: string };
+let colleague: { id: number; cookie: string };
+let facilitator: { id: number; cookie: string };
+let manager: { id: number; cookie: string };
+
+async function person(role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN") {
+  const user = await createUser({ role, institutionCode: "UR" });
+  return { id: user.id, cookie: await sessionCookieFor(user.id) };
+}
+
+beforeAll(async () => {
+  institutionId = (await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } })).id;
+  author = await person("SUBMITTER");
+  colleague = await person("SUBMITTER");
+  facilitator = await person("FACILITATOR");
+  manager = await person("MANAGER");
+});
+
+async function post(fields: Record<string, string | string[]>, who = author) {
+  return run(newIdeaAction, {
+    request: formRequest("/ideas/new", { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }),
+  });
+}
+
+const idFrom = (location: string | null) => Number(location!.split("/").pop());
+
+async function submitIdea(overrides: Record<string, string | string[]> = {}, who = author) {
+  const result = await post({ ...fullBrief(), ...overrides }, who);
+  expect(result.status, JSON.stringify(result.data)).toBe(302);
+  return idFrom(result.location);
+}
+
+async function saveDraft(fields: Record<string, string> = { title: "Melnraksts par rindām" }, who = author) {
+  const result = await post({ intent: "draft", ...fields }, who);
+  expect(result.status, JSON.stringify(result.data)).toBe(302);
+  return idFrom(result.location);
+}
+
+function page(id: number, who: { cookie: string }) {
+  return run(ideaLoader, { request: getRequest(`/ideas/${id}`, who.cookie), params: { id: String(id) } });
+}
+
+function act(id: number, fields: Record<string, string>, who: { cookie: string }) {
+  return run(ideaAction, { request: formRequest(`/ideas/${id}`, fields, { cookie: who.cookie }), params: { id: String(id) } });
+}
+
+describe("the brief: drafts and submission", () => {
+  test("a draft needs only a title, stays off the board and writes a CREATED event", async () => {
+    const id = await saveDraft({ title: "Tikai nosaukums" });
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { events: true } });
+    expect(idea).toMatchObject({ status: "DRAFT", stageId: null, summary: "", authorId: author.id, institutionId });
+    expect(idea.events.map((e) => e.type)).toEqual(["CREATED"]);
+  });
+
+  test("a draft still needs a title of 5–120 characters", async () => {
+    const short = await post({ intent: "draft", title: "Abc" });
+    expect(short.status).toBe(400);
+    expect((short.data as Reply).error!.title).toEqual(['tooShort|{"min":5}']);
+  });
+
+  test("submitting requires the whole brief and at least one principle, naming each missing field", async () => {
+    const result = await post({ intent: "submit", title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+    expect(result.status).toBe(400);
+    const errors = (result.data as Reply).error!;
+    for (const field of ["usersAffected", "problem", "evidence", "solution"]) expect(errors[field], field).toEqual(["requiredToSubmit"]);
+    expect(errors.principles).toEqual(["principleRequired"]);
+    expect(errors.summary).toBeUndefined();
+    expect((result.data as Reply).initialValue).toMatchObject({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+  });
+
+  test("a complete brief enters the submitted stage with SUBMITTED after CREATED, Latvian letters intact", async () => {
+    const id = await submitIdea({ title: "Ā č ē ģ ī ķ ļ ņ š ū ž: ceļš uz nodokļu skaidrību" });
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true, events: { orderBy: { id: "asc" } }, principles: { include: { principle: true } } } });
+    expect(idea.title).toBe("Ā č ē ģ ī ķ ļ ņ š ū ž: ceļš uz nodokļu skaidrību");
+    expect(idea.status).toBe("ACTIVE");
+    expect(idea.stage?.key).toBe("submitted");
+    expect(idea.submittedAt).not.toBeNull();
+    expect(idea.usersTalkedTo).toBe(12);
+    expect(idea.principles.map((p) => p.principle.key)).toEqual(["partner"]);
+    expect(idea.events.map((e) => [e.type, e.actorId])).toEqual([
+      ["CREATED", author.id],
+      ["SUBMITTED", author.id],
+    ]);
+    expect(idea.events[1].toStageId).toBe(idea.stageId);
+  });
+
+  test.each([
+    ["a too-long title", { title: "x".repeat(121) }, "title", 'tooLong|{"max":120}'],
+    ["a too-long summary", { summary: "ā".repeat(281) }, "summary", 'tooLong|{"max":280}'],
+    ["a negative usersTalkedTo", { usersTalkedTo: "-3" }, "usersTalkedTo", "notNegative"],
+    ["a fractional usersTalkedTo", { usersTalkedTo: "2.5" }, "usersTalkedTo", "wholeNumber"],
+    ["a non-numeric usersTalkedTo", { usersTalkedTo: "daudz" }, "usersTalkedTo", "wholeNumber"],
+    ["an unknown principle", { principles: "innovate-harder" }, "principles", "unknownPrinciple"],
+  ])("%s answers 400 beside the field and keeps what was typed", async (_name, overrides, field, message) => {
+    const before = await prisma.idea.count();
+    const result = await post({ ...fullBrief(), ...overrides });
+    expect(result.status).toBe(400);
+    expect((result.data as Reply).error![field]).toEqual([message]);
+    expect((result.data as Reply).initialValue!.problem).toBe(fullBrief().problem);
+    expect(await prisma.idea.count()).toBe(before);
+  });
+
+  test("an unknown or deactivated institution answers 400 beside the field", async () => {
+    const unknown = await post({ ...fullBrief(), institutionId: "999999" });
+    expect(unknown.status).toBe(400);
+    expect((unknown.data as Reply).error!.institutionId).toEqual(["unknownInstitution"]);
+    const inactive = await prisma.institution.create({ data: { code: "OLD", nameLv: "Likvidēta iestāde", nameEn: "Closed body", active: false } });
+    const closed = await post({ ...fullBrief(), institutionId: String(inactive.id) });
+    expect(closed.status).toBe(400);
+  });
+
+  test("HTML typed into a field is stored as the literal text", async () => {
+    const id = await submitIdea({ summary: `<script>alert("x")</script> & <b>treknraksts</b>` });
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).summary).toBe(`<script>alert("x")</script> & <b>treknraksts</b>`);
+  });
+
+  test("the same form sent twice (a double click) creates one idea", async () => {
+    const token = "c1d2e3f4-0000-4000-8000-000000000001";
+    const before = await prisma.idea.count();
+    const [first, second] = await Promise.all([post({ ...fullBrief(), createToken: token }), post({ ...fullBrief(), createToken: token })]);
+    expect(first.status).toBe(302);
+    expect(second.status).toBe(302);
+    expect(first.location).toBe(second.location);
+    const third = await post({ ...fullBrief(), createToken: token });
+    expect(third.location).toBe(first.location);
+    expect(await prisma.idea.count()).toBe(before + 1);
+  });
+
+  test("the new-idea form preselects the author's institution and carries a fresh token", async () => {
+    const a = await run(newIdeaLoader, { request: getRequest("/ideas/new", author.cookie) });
+    const b = await run(newIdeaLoader, { request: getRequest("/ideas/new", author.cookie) });
+    const da = a.data as { defaults: { institutionId: number; createToken: string } };
+    expect(da.defaults.institutionId).toBe(institutionId);
+    expect(da.defaults.createToken).not.toBe((b.data as typeof da).defaults.createToken);
+  });
+
+  test("managers may not submit ideas", async () => {
+    const result = await post(fullBrief(), manager);
+    expect(result.status).toBe(403);
+  });
+});
+
+describe("editing", () => {
+  const edit = (id: number, fields: Record<string, string | string[]>, who = author) =>
+    run(editAction, { request: formRequest(`/ideas/${id}/edit`, { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }), params: { id: String(id) } });
+  const version = async (id: number) => String((await prisma.idea.findUniqueOrThrow({ where: { id } })).version);
+
+  test("the author completes a draft and submits it", async () => {
+    const id = await saveDraft();
+    const result = await edit(id, { ...fullBrief(), id: String(id), version: await version(id) });
+    expect(result.status).toBe(302);
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true } });
+    expect(idea.status).toBe("ACTIVE");
+    expect(idea.stage?.key).toBe("submitted");
+  });
+
+  test("another user gets 404 for someone's draft, in the editor and on the idea page", async () => {
+    const id = await saveDraft();
+    for (const who of [colleague, facilitator, manager]) {
+      expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, who.cookie), params: { id: String(id) } })).status).toBe(404);
+      expect((await page(id, who)).status).toBe(404);
+    }
+    expect((await edit(id, { intent: "draft", title: "Pārņemts", id: String(id), version: "1" }, colleague)).status).toBe(404);
+    expect((await page(id, author)).status).toBe(200);
+  });
+
+  test("nobody edits an idea on the board; others may not edit the author's idea", async () => {
+    const id = await submitIdea();
+    expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } })).status).toBe(403);
+    expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, colleague.cookie), params: { id: String(id) } })).status).toBe(403);
+    expect((await edit(id, { ...fullBrief(), id: String(id), version: await version(id) })).status).toBe(403);
+  });
+
+  test("a returned idea shows the question, and resubmitting puts it back into submitted with an event", async () => {
+    const id = await submitIdea();
+    await prisma.idea.update({ where: { id }, data: { status: "NEEDS_INFO", stageId: null, position: null, returnQuestion: "Cik pacientu to skar?" } });
+    const form = await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } });
+    expect((form.data as { returnQuestion: string }).returnQuestion).toBe("Cik pacientu to skar?");
+    const mine = await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) });
+    const item = (mine.data as { items: { id: number; waitingOnAuthor: string | null }[] }).items.find((i) => i.id === id);
+    expect(item?.waitingOnAuthor).toBe("Cik pacientu to skar?");
+
+    const result = await edit(id, { ...fullBrief({ evidence: "Reģistrā ir 3 400 pacientu." }), id: String(id), version: await version(id) });
+    expect(result.status).toBe(302);
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true, events: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(idea).toMatchObject({ status: "ACTIVE", returnQuestion: null, evidence: "Reģistrā ir 3 400 pacientu." });
+    expect(idea.stage?.key).toBe("submitted");
+    expect(idea.events[0]).toMatchObject({ type: "RESUBMITTED", fromStatus: "NEEDS_INFO", toStatus: "ACTIVE" });
+  });
+
+  test("a stale version is refused with 409 and nothing is overwritten", async () => {
+    const id = await saveDraft({ title: "Pirmā versija" });
+    expect((await edit(id, { intent: "draft", title: "Otrā versija", id: String(id), version: "1" })).status).toBe(302);
+    const stale = await edit(id, { intent: "draft", title: "Novecojusi versija", id: String(id), version: "1" });
+    expect(stale.status).toBe(409);
+    expect((stale.data as Reply).error![""]).toEqual(["ideas:form.conflict"]);
+    expect((stale.data as Reply).initialValue!.title).toBe("Novecojusi versija");
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).title).toBe("Otrā versija");
+  });
+
+  test("a tampered id in the form answers 400", async () => {
+    const id = await saveDraft();
+    const other = await saveDraft();
+    const result = await edit(id, { intent: "draft", title: "Sajaukts", id: String(other), version: await version(id) });
+    expect(result.status).toBe(400);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).title).toBe("Melnraksts par rindām");
+  });
+
+  test("unknown and malformed ids answer 404", async () => {
+    for (const id of ["999999", "abc", "-1", "1e3"]) {
+      expect((await run(ideaLoader, { request: getRequest(`/ideas/${id}`, author.cookie), params: { id } })).status).toBe(404);
+    }
+  });
+});
+
+describe("withdrawing", () => {
+  test("a draft is deleted; a submitted idea is kept as WITHDRAWN, off the board, with an event", async () => {
+    const draft = await saveDraft();
+    expect((await act(draft, { intent: "withdraw" }, author)).location).toBe("/ideas/mine");
+    expect(await prisma.idea.findUnique({ where: { id: draft } })).toBeNull();
+
+    const id = await submitIdea();
+    expect((await act(id, { intent: "withdraw" }, colleague)).status).toBe(403);
+    expect((await act(id, { intent: "withdraw" }, author)).status).toBe(302);
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { events: { orderBy: { id: "desc" }, take: 1 } } });
+    expect(idea).toMatchObject({ status: "WITHDRAWN", stageId: null });
+    expect(idea.events[0]).toMatchObject({ type: "WITHDRAWN", toStatus: "WITHDRAWN" });
+    expect((await act(id, { intent: "withdraw" }, author)).status).toBe(409);
+  });
+});
+
+describe("support", () => {
+  test("one per person, toggled, counted on the idea and in the list", async () => {
+    const id = await submitIdea();
+    expect((await act(id, { intent: "support" }, colleague)).status).toBe(302);
+    expect((await act(id, { intent: "support" }, facilitator)).status).toBe(302);
+    let view = (await page(id, colleague)).data as { idea: { supports: number; supportedByMe: boolean } };
+    expect(view.idea).toMatchObject({ supports: 2, supportedByMe: true });
+    await act(id, { intent: "support" }, colleague);
+    view = (await page(id, colleague)).data as typeof view;
+    expect(view.idea).toMatchObject({ supports: 1, supportedByMe: false });
+    const list = (await run(listLoader, { request: getRequest("/ideas?q=atzvanīšanas", colleague.cookie) })).data as { items: { id: number; supports: number }[] };
+    expect(list.items.find((i) => i.id === id)?.supports).toBe(1);
+    await expect(prisma.support.create({ data: { ideaId: id, userId: facilitator.id } })).rejects.toThrow();
+  });
+
+  test("the author cannot support their own idea, managers cannot support, drafts cannot be supported", async () => {
+    const id = await submitIdea();
+    expect((await act(id, { intent: "support" }, author)).status).toBe(403);
+    expect((await act(id, { intent: "support" }, manager)).status).toBe(403);
+    const draft = await saveDraft();
+    expect((await act(draft, { intent: "support" }, colleague)).status).toBe(404);
+    expect(await prisma.support.count({ where: { ideaId: id } })).toBe(0);
+  });
+});
+
+describe("comments", () => {
+  test("anyone signed in comments; internal notes are hidden from submitters, timeline included", async () => {
+    const id = await submitIdea();
+    expect((await act(id, { intent: "comment", body: "Arī mūsu iestādē tā ir!" }, colleague)).status).toBe(302);
+    expect((await act(id, { intent: "comment", body: "Pārbaudīt ar VK juristiem.", internal: "on" }, facilitator)).status).toBe(302);
+    expect((await act(id, { intent: "comment", body: "Man kā vadītājam tas patīk." }, manager)).status).toBe(302);
+
+    type View = { idea: { comments: { body: string; internal: boolean }[]; events: { type: string }[] } };
+    const asSubmitter = ((await page(id, colleague)).data as View).idea;
+    expect(asSubmitter.comments.map((c) => c.body)).toEqual(["Arī mūsu iestādē tā ir!", "Man kā vadītājam tas patīk."]);
+    expect(asSubmitter.events.filter((e) => e.type === "COMMENTED")).toHaveLength(2);
+    for (const who of [facilitator, manager]) {
+      const view = ((await page(id, who)).data as View).idea;
+      expect(view.comments.map((c) => c.internal)).toEqual([false, true, false]);
+      expect(view.events.filter((e) => e.type === "COMMENTED")).toHaveLength(3);
+    }
+  });
+
+  test("a submitter cannot post an internal note; an empty or too-long comment answers 400 and keeps the text", async () => {
+    const id = await submitIdea();
+    expect((await act(id, { intent: "comment", body: "Slepeni", internal: "on" }, colleague)).status).toBe(403);
+    const empty = await act(id, { intent: "comment", body: "   " }, colleague);
+    expect(empty.status).toBe(400);
+    expect((empty.data as Reply).error!.body).toEqual(["required"]);
+    const long = await act(id, { intent: "comment", body: "ž".repeat(2001) }, colleague);
+    expect(long.status).toBe(400);
+    expect((long.data as Reply).initialValue!.body).toBe("ž".repeat(2001));
+    expect(await prisma.comment.count({ where: { ideaId: id } })).toBe(0);
+  });
+
+  test("authors delete their own comments only", async () => {
+    const id = await submitIdea();
+    await act(id, { intent: "comment", body: "Izdzēšu vēlāk" }, colleague);
+    const comment = await prisma.comment.findFirstOrThrow({ where: { ideaId: id } });
+    expect((await act(id, { intent: "delete-comment", commentId: String(comment.id) }, author)).status).toBe(403);
+    expect((await act(id, { intent: "delete-comment", commentId: String(comment.id) }, colleague)).status).toBe(302);
+    const view = (await page(id, author)).data as { idea: { comments: unknown[] } };
+    expect(view.idea.comments).toEqual([]);
+  });
+
+  test("comments on a draft are refused; an unknown intent is a 400", async () => {
+    const draft = await saveDraft();
+    expect((await act(draft, { intent: "comment", body: "Sveiki" }, author)).status).toBe(404);
+    expect((await act(draft, { intent: "explode" }, author)).status).toBe(400);
+  });
+});
+
+describe("browse and search", () => {
+  type List = { items: { id: number; title: string; status: string }[]; total: number; pages: number; invalid: string[] };
+  const list = async (query: string, who = colleague) =>
+    (await run(listLoader, { request: getRequest(`/ideas${query}`, who.cookie) })).data as List;
+
+  test("search ignores case and Latvian diacritics, over title, summary, problem and solution", async () => {
+    const a = await submitIdea({ title: "Skaidrāka nodokļu deklarēšana zemniekiem" });
+    const b = await submitIdea({ title: "Drošs CEĻŠ uz skolu", summary: "Bērniem." });
+    const c = await submitIdea({ title: "Cita ideja par rindām", solution: "Ieviest ĶĒDES veikalu pieeju pieņemšanai." });
+    expect((await list("?q=nodoklu")).items.map((i) => i.id)).toContain(a);
+    expect((await list("?q=NODOKĻU")).items.map((i) => i.id)).toContain(a);
+    expect((await list(`?q=${encodeURIComponent("ceļš")}`)).items.map((i) => i.id)).toContain(b);
+    expect((await list("?q=cels")).items.map((i) => i.id)).toContain(b);
+    expect((await list("?q=kedes")).items.map((i) => i.id)).toContain(c);
+    expect((await list("?q=kedes+veikalu")).items.map((i) => i.id)).toEqual([c]);
+    expect((await list("?q=neeksistējošsvārds")).total).toBe(0);
+  });
+
+  test("drafts never appear in the list, not even the author's own", async () => {
+    await saveDraft({ title: "Slepens melnraksts zz" });
+    expect((await list("?q=slepens+melnraksts+zz", author)).total).toBe(0);
+  });
+
+  test("filters combine, unknown values are reported and ignored, and 25 ideas make a page", async () => {
+    const vvd = await prisma.institution.findUniqueOrThrow({ where: { code: "VVD" } });
+    for (let i = 0; i < 27; i++) await submitIdea({ title: `Vides ideja numur ${i}`, institutionId: String(vvd.id), principles: ["test", "share"] });
+    const all = await list(`?institution=${vvd.id}&principle=share`);
+    expect(all.total).toBe(27);
+    expect(all.items).toHaveLength(25);
+    expect(all.pages).toBe(2);
+    expect((await list(`?institution=${vvd.id}&principle=share&page=2`)).items).toHaveLength(2);
+    expect((await list(`?institution=${vvd.id}&principle=embrace`)).total).toBe(0);
+    expect((await list(`?institution=${vvd.id}&stage=submitted&status=ACTIVE`)).total).toBe(27);
+    const bad = await list(`?institution=${vvd.id}&stage=nope&status=LOST&principle=x`);
+    expect(bad.invalid.sort()).toEqual(["principle", "stage", "status"]);
+    expect(bad.total).toBe(27);
+    // Newest activity first.
+    expect(all.items[0].title).toBe("Vides ideja numur 26");
+  });
+});
