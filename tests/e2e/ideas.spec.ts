@@ -1,0 +1,137 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const BRIEF = {
+  "Nosaukums": "Ūdens patēriņa rēķinu skaidrojums ģimenēm ar bērniem",
+  "Īsumā": "Rēķinā viena rinda paskaidro, kāpēc maksa mainījusies.",
+  "Kam tas palīdzēs?": "Ģimenēm, kuras saņem ūdens rēķinus un nesaprot izmaiņas.",
+  "Kāda ir viņu problēma vai vajadzība?": "Cilvēki zvana un jautā, kāpēc maksa pieaugusi; atbildes ilgi jāgaida.",
+  "Kā jūs to zināt?": "Klientu centrā šogad saņemti 412 zvani par rēķiniem.\nNo tiem 60 % — par ūdens patēriņu.",
+  "Ar cik lietotājiem esat runājuši?": "15",
+  "Ko jūs piedāvājat?": "Rēķinā pievienot īsu skaidrojumu ar salīdzinājumu pret iepriekšējo mēnesi.",
+  "Kāds būs ieguvums?": "Mazāk zvanu un lielāka uzticēšanās.",
+  "Kā to varētu ātri un lēti pārbaudīt?": "Nosūtīt 100 ģimenēm rēķinu ar skaidrojumu un salīdzināt zvanu skaitu.",
+  "Ko vajadzētu iesaistīt?": "Ūdenssaimniecības uzņēmums, patērētāju tiesību aizsardzības centrs.",
+};
+
+async function fillBrief(page: Page, title: string) {
+  for (const [label, value] of Object.entries(BRIEF)) {
+    await page.getByLabel(label, { exact: true }).fill(label === "Nosaukums" ? title : value);
+  }
+  await page.getByLabel("Atbalstīt izpēti, iterāciju un testēšanu").check();
+  await page.getByLabel("Kultivēt jaunas partnerības un iesaistīt dažādus viedokļus").check();
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
+  test(`a submitter writes a full brief in Latvian and submits it, ${mode}`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled, locale: "lv-LV" });
+    const page = await context.newPage();
+    const title = `${BRIEF["Nosaukums"]} (${javaScriptEnabled ? "ar JS" : "bez JS"})`;
+    await signIn(page, "submitter@example.lv");
+    await page.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Jauna ideja" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jauna ideja");
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+    // The institution is preselected from the author's own.
+    await expect(page.getByLabel("Iestāde")).toHaveValue(/\d+/);
+    await expect(page.getByLabel("Iestāde").locator("option:checked")).toHaveText("Uzņēmumu reģistrs");
+    await fillBrief(page, title);
+    await page.getByRole("button", { name: "Iesniegt ideju" }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByRole("status")).toHaveText("Ideja iesniegta. Laboratorija to izskatīs.");
+    await expect(page.getByText("Iesniegtas", { exact: true })).toBeVisible();
+    await expect(page.getByText("Klientu centrā šogad saņemti 412 zvani par rēķiniem.")).toBeVisible();
+    await expect(page.getByText("Iesniegta; nonāca posmā „Iesniegtas”")).toBeVisible();
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+    await page.getByRole("link", { name: "Manas idejas" }).first().click();
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+    // Found by a search typed without diacritics and in capitals.
+    await page.goto("/ideas");
+    await page.getByLabel("Meklēt", { exact: true }).fill("UDENS PATERINA RĒĶINU");
+    await page.getByRole("button", { name: "Rādīt" }).click();
+    await expect(page).toHaveURL(/q=UDENS/);
+    await expect(page.getByRole("link", { name: title })).toBeVisible();
+    if (javaScriptEnabled) await expectNoAxeViolations(page);
+    await context.close();
+  });
+}
+
+test("a brief with missing fields keeps everything typed and says what is missing, without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await signIn(page, "submitter@example.lv");
+  await page.goto("/ideas/new");
+  await page.getByLabel("Nosaukums").fill("Pusgatava ideja ar garumzīmēm: ēģīķļņšūž");
+  await page.getByLabel("Īsumā").fill("<b>Ne HTML</b> & citas zīmes");
+  await page.getByLabel("Ar cik lietotājiem esat runājuši?").fill("-2");
+  await page.getByRole("button", { name: "Iesniegt ideju" }).click();
+  await expect(page.getByLabel("Nosaukums")).toHaveValue("Pusgatava ideja ar garumzīmēm: ēģīķļņšūž");
+  await expect(page.getByLabel("Īsumā")).toHaveValue("<b>Ne HTML</b> & citas zīmes");
+  const problem = page.getByLabel("Kāda ir viņu problēma vai vajadzība?");
+  await expect(problem).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#idea-brief-problem-error")).toHaveText("Obligāts, lai ideju iesniegtu.");
+  await expect(page.locator("#idea-brief-usersTalkedTo-error")).toHaveText("Skaitlis nevar būt negatīvs.");
+  await expect(page.locator("#idea-brief-principles-error")).toHaveText("Izvēlieties vismaz vienu principu.");
+
+  // Saving it as a draft needs only the title; HTML stays literal text.
+  await page.getByLabel("Ar cik lietotājiem esat runājuši?").fill("");
+  await page.getByRole("button", { name: "Saglabāt melnrakstu" }).click();
+  await expect(page.getByText("Melnraksts", { exact: true })).toBeVisible();
+  await expect(page.getByText("<b>Ne HTML</b> & citas zīmes")).toBeVisible();
+  await context.close();
+});
+
+test("with JavaScript the brief is checked as fields are left, and long fields count characters", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  await page.goto("/ideas/new");
+  await page.getByLabel("Nosaukums").fill("Īss");
+  await page.getByLabel("Īsumā").focus();
+  await expect(page.locator("#idea-brief-title-error")).toHaveText("Vismaz 5 rakstzīmes.");
+  await page.getByLabel("Īsumā").fill("Četrdesmit rakstzīmju teikums par ūdeni.");
+  await expect(page.locator("#idea-brief-summary-count")).toHaveText("40 no 280 rakstzīmēm");
+  await expectNoAxeViolations(page);
+});
+
+test("another user supports and comments; the count and the comment show at once", async ({ page }) => {
+  await signIn(page, "kristine.abola@example.lv");
+  await page.goto("/ideas?q=ceļš");
+  await page.getByRole("link", { name: /ceļš/i }).first().click();
+  const count = page.getByTestId("support-count");
+  const before = Number(await count.textContent());
+  await page.getByRole("button", { name: "Arī man ir šī problēma" }).click();
+  await expect(page.getByRole("status")).toHaveText("Jūs atbalstāt šo ideju.");
+  await expect(count).toHaveText(String(before + 1));
+  await expect(page.getByRole("button", { name: "Arī man ir šī problēma" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByLabel("Jūsu komentārs").fill("Arī Kultūras informācijas sistēmu centrā klienti jautā par šo — ļoti noderīgi!");
+  await page.getByRole("button", { name: "Pievienot komentāru" }).click();
+  await expect(page.getByText("Arī Kultūras informācijas sistēmu centrā klienti jautā par šo — ļoti noderīgi!")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an internal note is shown to facilitators and hidden from submitters", async ({ browser }) => {
+  const facilitatorContext = await browser.newContext({ locale: "lv-LV" });
+  const facilitator = await facilitatorContext.newPage();
+  await signIn(facilitator, "facilitator@example.lv");
+  await facilitator.goto("/ideas?q=nodoklu");
+  await facilitator.getByRole("link", { name: /nodokļu/i }).first().click();
+  await expect(facilitator.getByRole("heading", { level: 1 })).toContainText(/nodokļu/i);
+  const url = facilitator.url();
+  await facilitator.getByLabel("Jūsu komentārs").fill("Iekšēji: jārunā ar VID par datiem.");
+  await facilitator.getByLabel("Iekšēja piezīme (iesniedzēji to neredz)").check();
+  await facilitator.getByRole("button", { name: "Pievienot komentāru" }).click();
+  await expect(facilitator.getByText("Iekšēji: jārunā ar VID par datiem.")).toBeVisible();
+  await expectNoAxeViolations(facilitator);
+
+  const submitterContext = await browser.newContext({ locale: "lv-LV" });
+  const submitter = await submitterContext.newPage();
+  await signIn(submitter, "submitter@example.lv");
+  await submitter.goto(url);
+  await expect(submitter.getByRole("heading", { level: 1 })).toContainText(/nodokļu/i);
+  await expect(submitter.getByText("Iekšēji: jārunā ar VID par datiem.")).toHaveCount(0);
+  await facilitatorContext.close();
+  await submitterContext.close();
+});
