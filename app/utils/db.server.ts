@@ -32,5 +32,18 @@ export type Db = ReturnType<typeof createPrismaClient>;
 
 const globalForPrisma = globalThis as unknown as { __prisma?: Db };
 
-/** One client per process (kept across dev rebuilds). */
-export const prisma: Db = globalForPrisma.__prisma ?? (globalForPrisma.__prisma = createPrismaClient());
+function client(): Db {
+  return (globalForPrisma.__prisma ??= createPrismaClient());
+}
+
+/**
+ * One client per process, created on first use, so that DATABASE_URL is read when the database is
+ * first needed rather than when this module happens to be imported.
+ */
+export const prisma: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const target = client();
+    const value = Reflect.get(target, property, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Idea_lastActivityAt_idx" ON "Idea"("lastActivityAt");
+
