@@ -95,8 +95,8 @@ export default function IdeaPage() {
         </div>
       ) : null}
 
-      <div className="mb-8 grid gap-6 md:grid-cols-3">
-        <section aria-labelledby="brief-title" className="rounded-lg bg-white p-6 shadow md:col-span-2">
+      <div className="mb-8 grid gap-6 md:grid-cols-3 print:block">
+        <section aria-labelledby="brief-title" className="rounded-lg bg-white p-6 shadow md:col-span-2 print:p-0 print:shadow-none">
           <h2 id="brief-title" className="mb-4 text-xl font-semibold">
             {t("page.brief")}
           </h2>
@@ -106,7 +106,7 @@ export default function IdeaPage() {
           <h2 id="facts-title" className="sr-only">
             {t("page.facts")}
           </h2>
-          <dl className="space-y-3 rounded-lg bg-white p-6 shadow">
+          <dl className="space-y-3 rounded-lg bg-white p-6 shadow print:mt-4 print:grid print:grid-cols-2 print:gap-2 print:space-y-0 print:p-0 print:shadow-none">
             <div>
               <dt className="font-semibold">{t("page.author")}</dt>
               <dd>
@@ -213,7 +213,7 @@ export default function IdeaPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="history-title" className="mb-8 break-before-page">
+      <section aria-labelledby="history-title" className="mb-8 print:hidden">
         <h2 id="history-title" className="mb-3 text-xl font-semibold">
           {t("page.history")}
         </h2>

@@ -135,3 +135,18 @@ test("an internal note is shown to facilitators and hidden from submitters", asy
   await facilitatorContext.close();
   await submitterContext.close();
 });
+
+test("an idea prints as a tidy document of at most two pages, without navigation or comments", async ({ page }) => {
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/ideas?q=ceļš");
+  await page.getByRole("link", { name: /ceļš/i }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/ceļš/i);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Galvenā navigācija" })).toBeHidden();
+  await expect(page.getByRole("heading", { name: /Komentāri/ })).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Idejas apraksts" })).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});
