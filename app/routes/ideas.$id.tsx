@@ -153,6 +153,11 @@ export default function IdeaPage() {
                 </button>
               </Form>
             ) : null}
+            {idea.can.manage ? (
+              <Link to={`/ideas/${idea.id}/manage?returnTo=${encodeURIComponent(`/ideas/${idea.id}`)}`} className="btn-primary w-full">
+                {idea.stage?.kind === "INTAKE" ? t("page.triage") : t("page.manage")}
+              </Link>
+            ) : null}
             {idea.can.edit ? (
               <Link to={`/ideas/${idea.id}/edit`} className="btn-primary w-full">
                 {idea.status === "NEEDS_INFO" ? t("page.answer") : t("page.edit")}

@@ -5,6 +5,8 @@ import enCommon from "~/locales/en/common.json";
 import enAuth from "~/locales/en/auth.json";
 import lvIdeas from "~/locales/lv/ideas.json";
 import enIdeas from "~/locales/en/ideas.json";
+import lvBoard from "~/locales/lv/board.json";
+import enBoard from "~/locales/en/board.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -15,15 +17,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas"],
+  ns: ["common", "auth", "ideas", "board"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

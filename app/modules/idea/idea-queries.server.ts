@@ -209,6 +209,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       support: idea.status !== "DRAFT" && !isAuthor && can(user, "idea:support"),
       comment: idea.status !== "DRAFT" && can(user, "comment:create"),
       internalNote: idea.status !== "DRAFT" && can(user, "comment:internal"),
+      manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && can(user, "idea:move"),
     },
   };
 }

@@ -1,0 +1,59 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
+
+export function BoardFilterForm({ options, values, invalid }: { options: Options; values: Record<string, string | undefined>; invalid: string[] }) {
+  const { t } = useTranslation("board");
+  return (
+    <Form method="get" role="search" aria-label={t("filters.label")} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow">
+      <div>
+        <label htmlFor="board-q" className="block text-sm font-semibold">
+          {t("filters.q")}
+        </label>
+        <input id="board-q" name="q" type="search" defaultValue={values.q ?? ""} className="input" />
+      </div>
+      <div>
+        <label htmlFor="board-institution" className="block text-sm font-semibold">
+          {t("filters.institution")}
+        </label>
+        <select id="board-institution" name="institution" defaultValue={values.institution ?? ""} className="input">
+          <option value="">{t("filters.any")}</option>
+          {options.institutions.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="board-principle" className="block text-sm font-semibold">
+          {t("filters.principle")}
+        </label>
+        <select id="board-principle" name="principle" defaultValue={values.principle ?? ""} className="input">
+          <option value="">{t("filters.any")}</option>
+          {options.principles.map((p) => (
+            <option key={p.key} value={p.key}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="flex items-center gap-2 pb-2">
+        <input id="board-mine" type="checkbox" name="assignee" value="mine" defaultChecked={values.assignee === "mine"} className="h-5 w-5" />
+        <label htmlFor="board-mine">{t("filters.mine")}</label>
+      </p>
+      <button type="submit" className="btn-primary">
+        {t("filters.apply")}
+      </button>
+      <Link to="/board" className="btn-secondary">
+        {t("filters.clear")}
+      </Link>
+      {invalid.length ? (
+        <p role="alert" className="w-full text-amber-900">
+          {t("filters.invalid", { names: invalid.map((n) => t(`filters.${n === "assignee" ? "mine" : n}`)).join(", ") })}
+        </p>
+      ) : null}
+    </Form>
+  );
+}

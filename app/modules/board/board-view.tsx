@@ -1,0 +1,296 @@
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCorners,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+} from "@dnd-kit/core";
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { BoardColumn } from "./board.server";
+import { CardView, SortableCard } from "./card";
+
+type Columns = Record<string, BoardColumn["cards"]>;
+const COLUMN_PREFIX = "col:";
+const isClosed = (kind: string) => kind === "CLOSED_SUCCESS" || kind === "CLOSED_STOPPED";
+
+function toColumns(columns: BoardColumn[]): Columns {
+  return Object.fromEntries(columns.map((c) => [c.key, c.cards]));
+}
+
+/**
+ * The board. Facilitators move cards by dragging, by keyboard (Space, arrows, Space) or with the
+ * "Move to…" page; all three post the same action. Others see it read-only.
+ */
+export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMove: boolean }) {
+  const { t } = useTranslation("board");
+  const fetcher = useFetcher<{ ok: boolean; message?: string }>({ key: "board-move" });
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [state, setState] = useState<Columns>(() => toColumns(columns));
+  const snapshot = useRef<Columns | null>(null);
+  const origin = useRef<{ column: string; index: number } | null>(null);
+  const latest = useRef(state);
+  latest.current = state;
+
+  // Settle to what the server says whenever the loader data changes.
+  useEffect(() => setState(toColumns(columns)), [columns]);
+
+  const meta = useMemo(() => new Map(columns.map((c) => [c.key, c])), [columns]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const columnOf = (id: UniqueIdentifier, cols: Columns = latest.current) => {
+    if (typeof id === "string" && id.startsWith(COLUMN_PREFIX)) return id.slice(COLUMN_PREFIX.length);
+    return Object.keys(cols).find((key) => cols[key].some((c) => c.id === id));
+  };
+  const describe = (id: UniqueIdentifier) => {
+    const key = columnOf(id);
+    if (!key) return null;
+    const cards = latest.current[key];
+    const index = cards.findIndex((c) => c.id === id);
+    return { column: meta.get(key)?.name ?? key, position: index + 1, total: cards.length };
+  };
+  const titleOf = (id: UniqueIdentifier) => {
+    for (const cards of Object.values(latest.current)) {
+      const card = cards.find((c) => c.id === id);
+      if (card) return card.title;
+    }
+    return "";
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t("dnd.start", { title: titleOf(active.id), ...describe(active.id) }),
+    onDragOver: ({ active, over }) => {
+      if (!over) return t("dnd.outside");
+      const place = describe(active.id);
+      const overColumn = columnOf(over.id);
+      if (overColumn && place && overColumn !== columnOf(active.id)) {
+        return t("dnd.overColumn", { column: meta.get(overColumn)?.name ?? overColumn });
+      }
+      return place ? t("dnd.over", place) : undefined;
+    },
+    onDragEnd: ({ active, over }) => {
+      if (!over) return t("dnd.cancelled", { title: titleOf(active.id) });
+      const place = describe(active.id);
+      return place ? t("dnd.dropped", { title: titleOf(active.id), ...place }) : undefined;
+    },
+    onDragCancel: ({ active }) => t("dnd.cancelled", { title: titleOf(active.id) }),
+  };
+
+  function onDragStart({ active }: DragStartEvent) {
+    snapshot.current = latest.current;
+    const column = columnOf(active.id)!;
+    origin.current = { column, index: latest.current[column].findIndex((c) => c.id === active.id) };
+  }
+
+  function onDragOver({ active, over }: DragOverEvent) {
+    if (!over) return;
+    const from = columnOf(active.id);
+    const to = columnOf(over.id);
+    if (!from || !to || from === to) return;
+    // Closed columns are collapsed and ask for a closing note: the drop decides there.
+    if (isClosed(meta.get(to)!.kind)) return;
+    setState((cols) => {
+      const moving = cols[from].find((c) => c.id === active.id);
+      if (!moving) return cols;
+      const target = cols[to];
+      const overIndex = target.findIndex((c) => c.id === over.id);
+      const index = overIndex >= 0 ? overIndex : target.length;
+      return {
+        ...cols,
+        [from]: cols[from].filter((c) => c.id !== active.id),
+        [to]: [...target.slice(0, index), moving, ...target.slice(index)],
+      };
+    });
+  }
+
+  function restore() {
+    if (snapshot.current) setState(snapshot.current);
+    snapshot.current = null;
+    origin.current = null;
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const start = origin.current;
+    if (!over || !start) return restore();
+    const overColumn = columnOf(over.id);
+    let column = columnOf(active.id);
+    if (!overColumn || !column) return restore();
+    const card = latest.current[column].find((c) => c.id === active.id)!;
+    if (isClosed(meta.get(overColumn)!.kind) && !isClosed(meta.get(start.column)!.kind)) {
+      // Closing asks for a note: finish on the card's "Move to…" page with the stage chosen.
+      restore();
+      navigate(`/ideas/${card.id}/manage?stage=${overColumn}&returnTo=${encodeURIComponent(location.pathname + location.search)}#move`);
+      return;
+    }
+    let cards = latest.current[column];
+    if (overColumn === column) {
+      const oldIndex = cards.findIndex((c) => c.id === active.id);
+      const newIndex = cards.findIndex((c) => c.id === over.id);
+      if (newIndex >= 0 && newIndex !== oldIndex) {
+        cards = arrayMove(cards, oldIndex, newIndex);
+        setState((cols) => ({ ...cols, [column!]: cards }));
+      }
+    } else {
+      column = overColumn;
+    }
+    const index = (overColumn === column ? cards : latest.current[column]).findIndex((c) => c.id === active.id);
+    snapshot.current = null;
+    origin.current = null;
+    if (column === start.column && index === start.index) return;
+    fetcher.submit(
+      { intent: "move", ideaId: card.id, version: card.version, stage: column, position: index + 1 },
+      { method: "post", action: `/board${location.search}` },
+    );
+  }
+
+  const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+
+  const board = (
+    <div className="flex gap-4 overflow-x-auto pb-4">
+      {columns.map((column) => (
+        <Column key={column.key} column={column} cards={state[column.key] ?? []} canMove={canMove} />
+      ))}
+    </div>
+  );
+
+  return (
+    <>
+      <div aria-live="assertive" className="mb-2">
+        {error ? (
+          <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
+            {t(error)}
+          </p>
+        ) : null}
+      </div>
+      {canMove ? (
+        <DndContext
+          id="board"
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          onDragStart={onDragStart}
+          onDragOver={onDragOver}
+          onDragEnd={onDragEnd}
+          onDragCancel={restore}
+          accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
+        >
+          {board}
+        </DndContext>
+      ) : (
+        board
+      )}
+    </>
+  );
+}
+
+function Column({ column, cards, canMove }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean }) {
+  const { t } = useTranslation("board");
+  const location = useLocation();
+  const over = column.wipLimit !== null && column.count > column.wipLimit;
+  const closed = isClosed(column.kind);
+  const headingId = `col-${column.key}-h`;
+  const moreHref = () => {
+    const params = new URLSearchParams(location.search);
+    params.set(`show_${column.key}`, String(column.shown + 50));
+    return `?${params}#col-${column.key}`;
+  };
+  const header = (
+    <span className="flex flex-wrap items-baseline gap-x-2">
+      <span id={headingId} className="font-semibold">
+        {column.name}
+      </span>
+      <span className="text-sm text-slate-700">{t("column.count", { count: column.count })}</span>
+      {column.wipLimit !== null ? (
+        <span className={`text-sm ${over ? "font-semibold text-red-800" : "text-slate-700"}`}>
+          {over ? t("column.overLimit", { limit: column.wipLimit }) : t("column.limit", { limit: column.wipLimit })}
+        </span>
+      ) : null}
+    </span>
+  );
+  const list = (
+    <ColumnList column={column} cards={cards} canMove={canMove} headingId={headingId}>
+      {column.count > cards.length && column.shown < column.count ? (
+        <Link to={moreHref()} className="link mt-2 block text-sm">
+          {t("column.showMore", { shown: cards.length, total: column.count })}
+        </Link>
+      ) : null}
+    </ColumnList>
+  );
+  const body = closed ? (
+    <details>
+      <summary className="cursor-pointer">{header}</summary>
+      {list}
+    </details>
+  ) : (
+    <>
+      <h2 className="mb-2">{header}</h2>
+      {list}
+    </>
+  );
+  const sectionProps = {
+    id: `col-${column.key}`,
+    "aria-labelledby": headingId,
+    className: `w-72 shrink-0 rounded-lg p-3 ${over ? "border-2 border-red-700 bg-red-50" : "bg-slate-200"}`,
+  };
+  return canMove ? (
+    <DroppableSection droppableId={`${COLUMN_PREFIX}${column.key}`} {...sectionProps}>
+      {body}
+    </DroppableSection>
+  ) : (
+    <section {...sectionProps}>{body}</section>
+  );
+}
+
+/** A column that cards can be dropped on, even when it is collapsed or empty. */
+function DroppableSection({ droppableId, children, ...props }: React.ComponentProps<"section"> & { droppableId: string }) {
+  const { setNodeRef } = useDroppable({ id: droppableId });
+  return (
+    <section ref={setNodeRef} {...props}>
+      {children}
+    </section>
+  );
+}
+
+function ColumnList({ column, cards, canMove, headingId, children }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean; headingId: string; children: React.ReactNode }) {
+  const intake = column.kind === "INTAKE";
+  if (!canMove) {
+    return (
+      <>
+        <ul className="mt-2 space-y-2" aria-labelledby={headingId}>
+          {cards.map((card) => (
+            <li key={card.id}>
+              <CardView card={card} canMove={false} intake={intake} />
+            </li>
+          ))}
+        </ul>
+        {children}
+      </>
+    );
+  }
+  return <DroppableList column={column} cards={cards} headingId={headingId} intake={intake}>{children}</DroppableList>;
+}
+
+function DroppableList({ column, cards, headingId, intake, children }: { column: BoardColumn; cards: BoardColumn["cards"]; headingId: string; intake: boolean; children: React.ReactNode }) {
+  return (
+    <SortableContext id={column.key} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
+      <ul className="mt-2 min-h-[3rem] space-y-2" aria-labelledby={headingId}>
+        {cards.map((card) => (
+          <SortableCard key={card.id} card={card} intake={intake} />
+        ))}
+      </ul>
+      {children}
+    </SortableContext>
+  );
+}

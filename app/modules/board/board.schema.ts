@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { errorMessage } from "~/utils/i18n";
+import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
+
+const id = z.number({ error: errorMessage("invalid") }).int(errorMessage("invalid")).positive(errorMessage("invalid"));
+const version = z.number({ error: errorMessage("versionMissing") }).int(errorMessage("versionMissing")).positive(errorMessage("versionMissing"));
+const note = (max: number) =>
+  z
+    .string({ error: errorMessage("required") })
+    .trim()
+    .min(1, errorMessage("required"))
+    .max(max, errorMessage("tooLong", { max }));
+
+export const MoveSchema = z.object({
+  intent: z.literal("move"),
+  ideaId: id,
+  version,
+  stage: z.string({ error: errorMessage("required") }).min(1, errorMessage("required")).max(60),
+  // 1-based, as people count; the board's scripts send it too.
+  position: z.number({ error: errorMessage("wholeNumber") }).int(errorMessage("wholeNumber")).min(1, errorMessage("positionMin")).max(1_000_000).optional(),
+  closingNote: z.string().trim().max(4000, errorMessage("tooLong", { max: 4000 })).optional(),
+});
+
+export const ManageSchema = z.discriminatedUnion(
+  "intent",
+  [
+    MoveSchema,
+    z.object({ intent: z.literal("accept"), ideaId: id, version, stage: z.string().min(1).max(60) }),
+    z.object({ intent: z.literal("return"), ideaId: id, version, question: note(2000) }),
+    z.object({ intent: z.literal("decline"), ideaId: id, version, reason: note(2000) }),
+    z.object({ intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() }),
+    z.object({
+      intent: z.literal("tags"),
+      ideaId: id,
+      version,
+      principles: z
+        .array(z.enum(PRINCIPLE_KEYS, { error: errorMessage("unknownPrinciple") }))
+        .min(1, errorMessage("principleRequired"))
+        .max(PRINCIPLE_KEYS.length),
+    }),
+  ],
+  { error: errorMessage("invalid") },
+);
+export type ManageValue = z.infer<typeof ManageSchema>;
+
+export const BoardFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  institution: z.coerce.number().int().positive().optional(),
+  principle: z.enum(PRINCIPLE_KEYS).optional(),
+  assignee: z.enum(["mine"]).optional(),
+});
+export type BoardFilters = z.infer<typeof BoardFiltersSchema>;
