@@ -70,20 +70,30 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     return "";
   };
 
+  /** Where the card would land if dropped over `overId`: the column and "position N of M". */
+  const placeOver = (activeId: UniqueIdentifier, overId: UniqueIdentifier) => {
+    const to = columnOf(overId);
+    if (!to) return null;
+    const cards = latest.current[to];
+    const inColumn = cards.some((c) => c.id === activeId);
+    const overIndex = cards.findIndex((c) => c.id === overId);
+    const total = inColumn ? cards.length : cards.length + 1;
+    const position = overIndex >= 0 ? overIndex + 1 : total;
+    return { column: meta.get(to)?.name ?? to, position, total };
+  };
+
   const announcements: Announcements = {
     onDragStart: ({ active }) => t("dnd.start", { title: titleOf(active.id), ...describe(active.id) }),
     onDragOver: ({ active, over }) => {
       if (!over) return t("dnd.outside");
-      const place = describe(active.id);
-      const overColumn = columnOf(over.id);
-      if (overColumn && place && overColumn !== columnOf(active.id)) {
-        return t("dnd.overColumn", { column: meta.get(overColumn)?.name ?? overColumn });
-      }
+      // Right after pick-up the card is over itself: keep the pick-up announcement.
+      if (over.id === active.id && origin.current && describe(active.id)?.position === origin.current.index + 1 && columnOf(active.id) === origin.current.column) return undefined;
+      const place = placeOver(active.id, over.id);
       return place ? t("dnd.over", place) : undefined;
     },
     onDragEnd: ({ active, over }) => {
       if (!over) return t("dnd.cancelled", { title: titleOf(active.id) });
-      const place = describe(active.id);
+      const place = placeOver(active.id, over.id);
       return place ? t("dnd.dropped", { title: titleOf(active.id), ...place }) : undefined;
     },
     onDragCancel: ({ active }) => t("dnd.cancelled", { title: titleOf(active.id) }),

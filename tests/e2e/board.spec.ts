@@ -1,0 +1,132 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, signIn } from "./helpers";
+
+const column = (page: Page, key: string) => page.locator(`#col-${key}`);
+const cardTitles = (page: Page, key: string) => column(page, key).locator("article h3").allInnerTexts();
+
+test("a facilitator moves a card with the keyboard only, hearing where it is", async ({ page }) => {
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  await expectNoAxeViolations(page);
+  const handle = column(page, "discover").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Paņemta kartīte „${title}”. Posms „Izpēte”, pozīcija 1 no`);
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Posms „Izpēte”, pozīcija 2 no");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Problēmas definēšana");
+  await page.keyboard.press("Space");
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Kartīte „${title}” nolikta: posms „Problēmas definēšana”, pozīcija`);
+  await expect.poll(() => cardTitles(page, "define")).toContain(title);
+  // The server kept it: a reload shows the card in its new column.
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect.poll(() => cardTitles(page, "define")).toContain(title);
+  expect(await cardTitles(page, "discover")).not.toContain(title);
+});
+
+test("Escape cancels a keyboard move and the card stays", async ({ page }) => {
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  const handle = column(page, "develop").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Escape");
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Pārvietošana atcelta");
+  await page.reload();
+  expect(await cardTitles(page, "develop")).toContain(title);
+});
+
+test("a facilitator drags a card with the mouse to another column", async ({ page }) => {
+  await page.setViewportSize({ width: 2200, height: 1000 });
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  const handle = column(page, "define").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const target = (await column(page, "develop").boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
+  await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 15 });
+  await page.mouse.move(target.x + target.width / 2, target.y + 90, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => cardTitles(page, "develop")).toContain(title);
+  await page.waitForLoadState("networkidle");
+  await page.reload();
+  await expect.poll(() => cardTitles(page, "develop")).toContain(title);
+});
+
+test("“Move to…” works without JavaScript and without dragging, and a closing move asks for a note", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  const card = column(page, "scale").locator("article").first();
+  const title = await card.locator("h3").innerText();
+  await card.getByRole("link", { name: "Pārvietot uz…" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārvaldīt ideju");
+  await page.getByLabel("Posms", { exact: true }).selectOption("implemented");
+  await page.getByRole("button", { name: "Pārvietot", exact: true }).click();
+  await expect(page.locator("#move-closing-note-error")).toHaveText("Uzrakstiet noslēguma piezīmi: kas sasniegts vai kāpēc ideja apturēta.");
+  await page.getByLabel("Noslēguma piezīme").fill("Ieviests visā valstī; pieteikumu kļūdu skaits samazinājās uz pusi.");
+  await page.getByRole("button", { name: "Pārvietot", exact: true }).click();
+  await expect(page).toHaveURL(/\/board/);
+  await expect(page.getByRole("status")).toHaveText("Kartīte pārvietota.");
+  expect(await cardTitles(page, "implemented")).toContain(title);
+  await context.close();
+});
+
+test("triage without JavaScript: returning an idea with a question reaches the author", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  const card = column(page, "submitted").locator("article").filter({ hasText: "Uzņēmumu reģistrs" }).first();
+  const title = await card.locator("h3").innerText();
+  await card.getByRole("link", { name: "Izskatīt" }).click();
+  await page.getByLabel("Jautājums autoram").fill("Cik uzņēmēju jūs intervējāt? Lūdzu, pievienojiet skaitļus.");
+  await page.getByRole("button", { name: "Atgriezt autoram" }).click();
+  await expect(page.getByRole("status")).toHaveText("Ideja atgriezta autoram ar jautājumu.");
+  expect(await cardTitles(page, "submitted")).not.toContain(title);
+  await context.close();
+
+  const authorContext = await browser.newContext({ locale: "lv-LV" });
+  const author = await authorContext.newPage();
+  await signIn(author, "submitter@example.lv");
+  await author.goto("/ideas/mine");
+  const item = author.locator("li").filter({ has: author.getByRole("link", { name: title, exact: true }) });
+  await expect(item).toContainText("Cik uzņēmēju jūs intervējāt?");
+  await authorContext.close();
+});
+
+test("the manage page has no accessibility violations", async ({ page }) => {
+  await signIn(page, "facilitator@example.lv");
+  await page.goto("/board");
+  await column(page, "submitted").getByRole("link", { name: "Izskatīt" }).first().click();
+  await expect(page.getByRole("heading", { name: "Triāža" })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+for (const email of ["manager@example.lv", "submitter@example.lv"]) {
+  test(`${email} sees the board read-only: no handles and no move controls`, async ({ page, request }) => {
+    await signIn(page, email);
+    await page.goto("/board");
+    await expect(column(page, "discover").locator("article").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Pārvietot kartīti/ })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Pārvietot uz…" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    // Calling the action anyway is refused.
+    const cookies = await page.context().cookies();
+    const response = await request.post("/board", {
+      form: { intent: "move", ideaId: "1", version: "1", stage: "define" },
+      headers: { Cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), Origin: "http://127.0.0.1:3100" },
+    });
+    expect(response.status()).toBe(403);
+  });
+}
