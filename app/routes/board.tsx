@@ -1,16 +1,14 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BoardFilterForm } from "~/modules/board/board-filters";
-import { MoveSchema } from "~/modules/board/board.schema";
-import { getBoard, moveIdea } from "~/modules/board/board.server";
+import { handleBoardMove } from "~/modules/board/board-action.server";
+import { getBoard } from "~/modules/board/board.server";
 import { BoardView } from "~/modules/board/board-view";
 import { parseBoardQuery } from "~/modules/board/board-query.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUser, requireUserWith } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions";
 
@@ -20,8 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "board:view");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "board"), getFilterOptions(locale)]);
-  const { filters, limits, values, invalid } = parseBoardQuery(new URL(request.url).searchParams, options);
-  const board = await getBoard(user, filters, limits, locale);
+  const { filters, limits, open, values, invalid } = parseBoardQuery(new URL(request.url).searchParams, options);
+  const board = await getBoard(user, filters, limits, locale, open);
   return {
     title: `${t("title")} · ${t("common:appName")}`,
     canMove: can(user, "idea:move"),
@@ -35,16 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The move the board's drag and drop and keyboard send. Without JavaScript, "Move to…" posts to the manage page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (!can(user, "idea:move")) return data({ ok: false, message: "board:errors.forbidden" }, { status: 403 });
-  const submission = parseWithZod(await readFormData(request), { schema: MoveSchema });
-  if (submission.status !== "success") {
-    const first = Object.values(submission.error ?? {}).flat()[0];
-    const message = submission.error?.version ? "board:errors.versionMissing" : submission.error?.stage ? "board:errors.unknownStage" : `common:validation.${first ?? "invalid"}`;
-    return data({ ok: false, message: message.split("|")[0] }, { status: 400 });
-  }
-  const result = await moveIdea(user, submission.value);
-  if (!result.ok) return data({ ok: false, message: result.message }, { status: result.status });
-  return data({ ok: true, message: undefined });
+  const { status, body } = await handleBoardMove(request, user);
+  return data(body, { status });
 }
 
 export default function Board() {

@@ -78,6 +78,9 @@ test("“Move to…” works without JavaScript and without dragging, and a clos
   await page.getByRole("button", { name: "Pārvietot", exact: true }).click();
   await expect(page).toHaveURL(/\/board/);
   await expect(page.getByRole("status")).toHaveText("Kartīte pārvietota.");
+  // Closed columns start collapsed; opening one shows its cards.
+  await expect(column(page, "implemented").locator("article")).toHaveCount(0);
+  await column(page, "implemented").getByRole("link", { name: "Rādīt kartītes" }).click();
   expect(await cardTitles(page, "implemented")).toContain(title);
   await context.close();
 });

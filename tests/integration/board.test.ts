@@ -237,10 +237,13 @@ describe("the board page", () => {
 
   test("a column shows 50 cards with the full count, and more on request", async () => {
     for (let i = 0; i < 55; i++) await ideaInStage("stopped", author.id);
-    const first = (await board()).columns.find((c) => c.key === "stopped")!;
+    const collapsed = (await board()).columns.find((c) => c.key === "stopped")!;
+    expect(collapsed.cards).toHaveLength(0);
+    const first = (await board("?open=stopped")).columns.find((c) => c.key === "stopped")!;
     expect(first.cards).toHaveLength(50);
     expect(first.count).toBeGreaterThanOrEqual(55);
-    const more = (await board("?show_stopped=100")).columns.find((c) => c.key === "stopped")!;
+    expect(first.count).toBe(collapsed.count);
+    const more = (await board("?open=stopped&show_stopped=100")).columns.find((c) => c.key === "stopped")!;
     expect(more.cards.length).toBe(Math.min(100, more.count));
   });
 

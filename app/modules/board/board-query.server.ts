@@ -22,11 +22,12 @@ export function parseBoardQuery(params: URLSearchParams, known: { institutions: 
     const n = Number(value);
     if (Number.isInteger(n) && n > COLUMN_PAGE) limits[key.slice(5)] = Math.min(n, 2000);
   }
+  const open = new Set((params.get("open") ?? "").split(",").filter(Boolean));
   const values = {
     q: filters.q,
     institution: filters.institution ? String(filters.institution) : undefined,
     principle: filters.principle,
     assignee: filters.assignee,
   };
-  return { filters, limits, values, invalid };
+  return { filters, limits, open, values, invalid };
 }

@@ -17,7 +17,8 @@ import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "./board.server";
-import { CardView, SortableCard } from "./card";
+import { CardView, SortableCard, type CardLabels } from "./card";
+import { useHydrated } from "~/utils/use-hydrated";
 
 type Columns = Record<string, BoardColumn["cards"]>;
 const COLUMN_PREFIX = "col:";
@@ -31,8 +32,40 @@ function toColumns(columns: BoardColumn[]): Columns {
  * The board. Facilitators move cards by dragging, by keyboard (Space, arrows, Space) or with the
  * "Move to…" page; all three post the same action. Others see it read-only.
  */
+/** Card labels with each distinct translation looked up once. */
+function useCardLabels(): CardLabels {
+  const { t, i18n } = useTranslation("board");
+  return useMemo(() => {
+    const cache = new Map<string, string>();
+    const once = (key: string, count?: number) => {
+      const id = `${key}|${count ?? ""}`;
+      let value = cache.get(id);
+      if (value === undefined) {
+        value = count === undefined ? t(key) : t(key, { count });
+        cache.set(id, value);
+      }
+      return value;
+    };
+    return {
+      principle: (key) => once(`ideas:principleShort.${key}`),
+      unassigned: once("card.unassigned"),
+      days: (n) => once("card.days", n),
+      experiments: (n) => once("card.experiments", n),
+      supports: (n) => once("card.supports", n),
+      moveTo: once("card.moveTo"),
+      triage: once("card.triage"),
+      handle: (title) => t("card.handle", { title }),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [t, i18n.language]);
+}
+
 export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMove: boolean }) {
   const { t } = useTranslation("board");
+  const labels = useCardLabels();
+  // Drag and drop starts once the page runs in the browser; until then (and without JavaScript)
+  // the "Move to…" links do the moving, and the server renders plain cards.
+  const hydrated = useHydrated();
   const fetcher = useFetcher<{ ok: boolean; message?: string }>({ key: "board-move" });
   const navigate = useNavigate();
   const location = useLocation();
@@ -171,7 +204,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   const board = (
     <div className="flex gap-4 overflow-x-auto pb-4">
       {columns.map((column) => (
-        <Column key={column.key} column={column} cards={state[column.key] ?? []} canMove={canMove} />
+        <Column key={column.key} column={column} cards={state[column.key] ?? []} canMove={canMove} draggable={canMove && hydrated} labels={labels} />
       ))}
     </div>
   );
@@ -185,7 +218,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
           </p>
         ) : null}
       </div>
-      {canMove ? (
+      {canMove && hydrated ? (
         <DndContext
           id="board"
           sensors={sensors}
@@ -205,7 +238,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   );
 }
 
-function Column({ column, cards, canMove }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean }) {
+function Column({ column, cards, canMove, draggable, labels }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean; draggable: boolean; labels: CardLabels }) {
   const { t } = useTranslation("board");
   const location = useLocation();
   const over = column.wipLimit !== null && column.count > column.wipLimit;
@@ -230,7 +263,7 @@ function Column({ column, cards, canMove }: { column: BoardColumn; cards: BoardC
     </span>
   );
   const list = (
-    <ColumnList column={column} cards={cards} canMove={canMove} headingId={headingId}>
+    <ColumnList column={column} cards={cards} canMove={canMove} draggable={draggable} labels={labels} headingId={headingId}>
       {column.count > cards.length && column.shown < column.count ? (
         <Link to={moreHref()} className="link mt-2 block text-sm">
           {t("column.showMore", { shown: cards.length, total: column.count })}
@@ -238,15 +271,25 @@ function Column({ column, cards, canMove }: { column: BoardColumn; cards: BoardC
       ) : null}
     </ColumnList>
   );
-  const body = closed ? (
-    <details>
-      <summary className="cursor-pointer">{header}</summary>
-      {list}
-    </details>
-  ) : (
+  const toggleHref = () => {
+    const params = new URLSearchParams(location.search);
+    const open = new Set((params.get("open") ?? "").split(",").filter(Boolean));
+    if (column.collapsed) open.add(column.key);
+    else open.delete(column.key);
+    if (open.size) params.set("open", [...open].join(","));
+    else params.delete("open");
+    const query = params.toString();
+    return `${location.pathname}${query ? `?${query}` : ""}#col-${column.key}`;
+  };
+  const body = (
     <>
       <h2 className="mb-2">{header}</h2>
-      {list}
+      {closed ? (
+        <Link to={toggleHref()} className="link text-sm" aria-expanded={!column.collapsed} aria-describedby={headingId}>
+          {column.collapsed ? t("column.expand") : t("column.collapse")}
+        </Link>
+      ) : null}
+      {column.collapsed ? null : list}
     </>
   );
   const sectionProps = {
@@ -254,7 +297,7 @@ function Column({ column, cards, canMove }: { column: BoardColumn; cards: BoardC
     "aria-labelledby": headingId,
     className: `w-72 shrink-0 rounded-lg p-3 ${over ? "border-2 border-red-700 bg-red-50" : "bg-slate-200"}`,
   };
-  return canMove ? (
+  return draggable ? (
     <DroppableSection droppableId={`${COLUMN_PREFIX}${column.key}`} {...sectionProps}>
       {body}
     </DroppableSection>
@@ -273,15 +316,31 @@ function DroppableSection({ droppableId, children, ...props }: React.ComponentPr
   );
 }
 
-function ColumnList({ column, cards, canMove, headingId, children }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean; headingId: string; children: React.ReactNode }) {
+function ColumnList({
+  column,
+  cards,
+  canMove,
+  draggable,
+  labels,
+  headingId,
+  children,
+}: {
+  column: BoardColumn;
+  cards: BoardColumn["cards"];
+  canMove: boolean;
+  draggable: boolean;
+  labels: CardLabels;
+  headingId: string;
+  children: React.ReactNode;
+}) {
   const intake = column.kind === "INTAKE";
-  if (!canMove) {
+  if (!draggable) {
     return (
       <>
         <ul className="mt-2 space-y-2" aria-labelledby={headingId}>
           {cards.map((card) => (
             <li key={card.id}>
-              <CardView card={card} canMove={false} intake={intake} />
+              <CardView card={card} labels={labels} canMove={canMove} intake={intake} />
             </li>
           ))}
         </ul>
@@ -289,15 +348,33 @@ function ColumnList({ column, cards, canMove, headingId, children }: { column: B
       </>
     );
   }
-  return <DroppableList column={column} cards={cards} headingId={headingId} intake={intake}>{children}</DroppableList>;
+  return (
+    <DroppableList column={column} cards={cards} labels={labels} headingId={headingId} intake={intake}>
+      {children}
+    </DroppableList>
+  );
 }
 
-function DroppableList({ column, cards, headingId, intake, children }: { column: BoardColumn; cards: BoardColumn["cards"]; headingId: string; intake: boolean; children: React.ReactNode }) {
+function DroppableList({
+  column,
+  cards,
+  labels,
+  headingId,
+  intake,
+  children,
+}: {
+  column: BoardColumn;
+  cards: BoardColumn["cards"];
+  labels: CardLabels;
+  headingId: string;
+  intake: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <SortableContext id={column.key} items={cards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
       <ul className="mt-2 min-h-[3rem] space-y-2" aria-labelledby={headingId}>
         {cards.map((card) => (
-          <SortableCard key={card.id} card={card} intake={intake} />
+          <SortableCard key={card.id} card={card} labels={labels} intake={intake} />
         ))}
       </ul>
       {children}

@@ -44,7 +44,7 @@ const cardSelect = {
 } satisfies Prisma.IdeaSelect;
 
 /** The columns in stage order, each with its count and its first cards (never the whole table). */
-export async function getBoard(user: SessionUser, filters: BoardFilters, limits: Record<string, number>, locale: Locale) {
+export async function getBoard(user: SessionUser, filters: BoardFilters, limits: Record<string, number>, locale: Locale, open: ReadonlySet<string> = new Set()) {
   if (!can(user, "board:view")) httpError(403);
   const where = boardWhere(user, filters);
   const [stages, counts] = await Promise.all([
@@ -55,14 +55,17 @@ export async function getBoard(user: SessionUser, filters: BoardFilters, limits:
   const now = Date.now();
   const columns = await Promise.all(
     stages.map(async (stage) => {
-      const take = Math.min(limits[stage.key] ?? COLUMN_PAGE, 2000);
-      const rows = await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect });
+      // Closed columns start collapsed: their cards are read only when someone opens them.
+      const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
+      const take = collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, 2000);
+      const rows = take ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect }) : [];
       return {
         key: stage.key,
         name: locale === "en" ? stage.nameEn : stage.nameLv,
         kind: stage.kind,
         wipLimit: stage.wipLimit,
         count: countOf.get(stage.id) ?? 0,
+        collapsed,
         shown: take,
         cards: rows.map((r) => ({
           id: r.id,
