@@ -133,3 +133,45 @@ for (const email of ["manager@example.lv", "submitter@example.lv"]) {
     expect(response.status()).toBe(403);
   });
 }
+
+test("two facilitators move the same card: the second is told and sees where it went", async ({ browser }) => {
+  const contexts = await Promise.all([browser.newContext({ locale: "lv-LV" }), browser.newContext({ locale: "lv-LV" })]);
+  const [first, second] = await Promise.all(contexts.map((c) => c.newPage()));
+  await signIn(first, "facilitator@example.lv");
+  await signIn(second, "ilze.facilitatore@example.lv");
+  await first.goto("/board");
+  await second.goto("/board");
+  const pick = (page: Page) => column(page, "test").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const title = (await pick(first).getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
+  // The first facilitator moves it one stage left.
+  await pick(first).focus();
+  await first.keyboard.press("Space");
+  await expect(first.locator("[id^=DndLiveRegion]")).toContainText("Paņemta kartīte");
+  await first.keyboard.press("ArrowLeft");
+  await expect(first.locator("[id^=DndLiveRegion]")).toContainText("Risinājumu izstrāde");
+  await first.keyboard.press("Space");
+  await expect.poll(() => cardTitles(first, "develop")).toContain(title);
+  await first.waitForLoadState("networkidle");
+  // The second, whose board is out of date, moves it one stage right.
+  await pick(second).focus();
+  await second.keyboard.press("Space");
+  await expect(second.locator("[id^=DndLiveRegion]")).toContainText("Paņemta kartīte");
+  await second.keyboard.press("ArrowRight");
+  await expect(second.locator("[id^=DndLiveRegion]")).toContainText("Ieviešana");
+  await second.keyboard.press("Space");
+  await expect(second.getByRole("alert")).toHaveText("Kāds pa to laiku šo kartīti pārvietoja vai mainīja. Tāfele rāda pašreizējo stāvokli; mēģiniet vēlreiz.");
+  await expect.poll(() => cardTitles(second, "develop")).toContain(title);
+  expect(await cardTitles(second, "scale")).not.toContain(title);
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+test("a column over its WIP limit says so in words", async ({ page }) => {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database("tests/.tmp/e2e.db");
+  db.prepare(`UPDATE "Stage" SET "wipLimit" = 1 WHERE "key" = 'define'`).run();
+  db.close();
+  await signIn(page, "manager@example.lv");
+  await page.goto("/board");
+  await expect(column(page, "define")).toContainText("Pārsniegts limits 1!");
+  await expect(column(page, "discover")).not.toContainText("limits");
+});
