@@ -175,6 +175,7 @@ export async function seedDemo(db: Db, now = new Date()) {
           result: experiment.result ?? null,
           evidenceStrength: experiment.evidenceStrength ?? null,
           decision: experiment.decision ?? null,
+          searchText: foldForSearch([idea.title, experiment.hypothesis, experiment.method, experiment.observed ?? "", experiment.learned ?? ""].join("\n")),
           createdById: facilitator,
           createdAt,
           completedAt,
@@ -219,9 +220,24 @@ export async function seedDemo(db: Db, now = new Date()) {
   }
 }
 
+/** Fills the search text of experiments recorded before it existed. */
+export async function backfillSearchText(db: Db) {
+  const rows = await db.experiment.findMany({
+    where: { searchText: "" },
+    select: { id: true, hypothesis: true, method: true, observed: true, learned: true, idea: { select: { title: true } } },
+  });
+  for (const e of rows) {
+    await db.experiment.update({
+      where: { id: e.id },
+      data: { searchText: foldForSearch([e.idea.title, e.hypothesis, e.method, e.observed ?? "", e.learned ?? ""].join("\n")) },
+    });
+  }
+}
+
 async function main() {
   const { prisma } = await import("../app/utils/db.server");
   await seedReference(prisma);
+  await backfillSearchText(prisma);
   const isProduction = process.env.NODE_ENV === "production";
   if (!isProduction && (await prisma.user.count()) === 0) {
     await seedDemo(prisma);

@@ -14,8 +14,9 @@ try {
 }
 
 const { prisma } = await import("../app/utils/db.server");
-const { seedDemo, seedReference } = await import("../prisma/seed");
+const { backfillSearchText, seedDemo, seedReference } = await import("../prisma/seed");
 await seedReference(prisma);
+await backfillSearchText(prisma);
 const isProduction = process.env.NODE_ENV === "production";
 if (!isProduction && (await prisma.user.count()) === 0) {
   await seedDemo(prisma);

@@ -8,6 +8,7 @@ import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/module
 import { getIdeaPage } from "~/modules/idea/idea-queries.server";
 import { BriefView, Comments, Timeline } from "~/modules/idea/idea-view";
 import { StatusLabel } from "~/modules/idea/status-label";
+import { ExperimentList } from "~/modules/experiment/experiment-list";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
@@ -92,6 +93,13 @@ export default function IdeaPage() {
         <div role="note" className="mb-6 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3">
           <h2 className="font-semibold">{t("page.closingNote")}</h2>
           <p className="whitespace-pre-line">{idea.closingNote}</p>
+          {idea.stage?.kind === "CLOSED_SUCCESS" || idea.stage?.kind === "CLOSED_STOPPED" ? (
+            <p className="mt-2 no-print">
+              <Link to={`/ideas/${idea.id}/case`} className="link">
+                {t("page.case")}
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -179,28 +187,11 @@ export default function IdeaPage() {
         </aside>
       </div>
 
-      <section aria-labelledby="experiments-title" className="mb-8">
+      <section aria-labelledby="experiments-title" id="experiments" className="mb-8">
         <h2 id="experiments-title" className="mb-3 text-xl font-semibold">
           {t("page.experiments")}
         </h2>
-        {idea.experiments.length === 0 ? (
-          <p className="text-slate-700">{t("page.noExperiments")}</p>
-        ) : (
-          <ul className="space-y-3">
-            {idea.experiments.map((e) => (
-              <li key={e.id} className="rounded-md border border-slate-300 bg-white p-4">
-                <p className="font-medium">{e.hypothesis}</p>
-                <p className="text-sm text-slate-700">
-                  {t(`experiment.method.${e.methodType}`)} · {t(`experiment.status.${e.status}`)}
-                  {e.result ? ` · ${t(`experiment.result.${e.result}`)}` : ""}
-                  {e.startsOn ? ` · ${formatDate(i18n.language, e.startsOn)}` : ""}
-                  {e.endsOn ? ` – ${formatDate(i18n.language, e.endsOn)}` : ""}
-                </p>
-                {e.learned ? <p className="mt-2 whitespace-pre-line">{e.learned}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <ExperimentList ideaId={idea.id} experiments={idea.experiments} canEdit={idea.can.experiments} />
       </section>
 
       {idea.status !== "DRAFT" ? (

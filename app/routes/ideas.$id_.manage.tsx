@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = result.field
       ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
       : submission.reply({ formErrors: [result.message] });
-    return data({ intent: submission.value.intent, reply }, { status: result.status });
+    return data({ intent: submission.value.intent, reply, link: result.link }, { status: result.status });
   }
   const back = safeRedirect(formData.get("returnTo"), `/board#card-${id}`);
   return redirect(back, { headers: { "Set-Cookie": await flashToast(request, `board:toast.${submission.value.intent}`) } });

@@ -1,16 +1,49 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/ui/pagination";
+import { getFilterOptions } from "~/modules/idea/idea-queries.server";
+import { LessonFilterForm, LessonList } from "~/modules/lesson/lesson-list";
+import { listLessons, parseLessonFilters } from "~/modules/lesson/lesson.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "lessons:view");
-  const t = await getT(request);
-  return { title: `${t("nav.lessons")} · ${t("appName")}` };
+  const user = await requireUserWith(request, "lessons:view");
+  const locale = await getLocale(request);
+  const [t, options] = await Promise.all([getT(request, "lessons"), getFilterOptions(locale)]);
+  const { filters, invalid } = parseLessonFilters(new URL(request.url).searchParams, options);
+  const lessons = await listLessons(user, filters, locale);
+  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  return {
+    title: `${t("title")} · ${t("common:appName")}`,
+    options: { institutions: options.institutions, principles: options.principles.map((p) => ({ key: p.key, title: p.title })) },
+    values,
+    invalid,
+    ...lessons,
+  };
 }
 
-export default function Page() {
-  return <ComingSoon pageKey="nav.lessons" />;
+export default function Lessons() {
+  const { entries, total, page, pages, options, values, invalid } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("lessons");
+  return (
+    <div className="max-w-4xl">
+      <h1 className="mb-2 text-3xl font-bold">{t("title")}</h1>
+      <p className="mb-6 text-slate-700">{t("intro")}</p>
+      <LessonFilterForm options={options} values={values} />
+      {invalid.length ? (
+        <p role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+          {t("invalid", { names: invalid.map((n) => t(n)).join(", ") })}
+        </p>
+      ) : null}
+      <p role="status" className="mb-4">
+        {t("count", { count: total })}
+      </p>
+      {entries.length ? <LessonList entries={entries} /> : <p>{t("empty")}</p>}
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
 }

@@ -7,6 +7,10 @@ import lvIdeas from "~/locales/lv/ideas.json";
 import enIdeas from "~/locales/en/ideas.json";
 import lvBoard from "~/locales/lv/board.json";
 import enBoard from "~/locales/en/board.json";
+import lvExperiments from "~/locales/lv/experiments.json";
+import enExperiments from "~/locales/en/experiments.json";
+import lvLessons from "~/locales/lv/lessons.json";
+import enLessons from "~/locales/en/lessons.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -17,15 +21,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas", "board"],
+  ns: ["common", "auth", "ideas", "board", "experiments", "lessons"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -36,3 +36,26 @@ export async function column(stageKey: string) {
     select: { id: true, position: true, version: true },
   });
 }
+
+/** A completed experiment whose result is validated: what the scale and implemented gates ask for. */
+export function validatedExperiment(ideaId: number, createdById: number, overrides: Record<string, unknown> = {}) {
+  return prisma.experiment.create({
+    data: {
+      ideaId,
+      createdById,
+      hypothesis: "Mēs uzskatām, ka atzvanīšana samazinās rindas.",
+      method: "Divas nedēļas izmēģinām vienā nodaļā.",
+      methodType: "PILOT",
+      metric: "Neatbildēto zvanu skaits.",
+      successCriterion: "Par 20 % mazāk neatbildētu zvanu.",
+      status: "COMPLETED",
+      observed: "Neatbildēto zvanu skaits samazinājās par 35 %.",
+      learned: "Cilvēki labprāt gaida atzvanu, ja zina laiku.",
+      result: "VALIDATED",
+      evidenceStrength: "MEDIUM",
+      decision: "SCALE",
+      completedAt: new Date(),
+      ...overrides,
+    },
+  });
+}

@@ -7,7 +7,7 @@ import { moveIdea } from "~/modules/board/board.server";
 import { prisma } from "~/utils/db.server";
 import { createUser } from "../factories/user";
 import { sessionCookieFor } from "../factories/idea";
-import { column, ideaInStage } from "../factories/board";
+import { column, ideaInStage, validatedExperiment } from "../factories/board";
 import { formRequest, getRequest } from "../factories/request";
 import { run } from "../factories/route";
 
@@ -61,16 +61,17 @@ describe("moving cards", () => {
 
   test("positions: to the top, between and to the end", async () => {
     const cards = [];
-    for (let i = 0; i < 3; i++) cards.push(await ideaInStage("scale", author.id));
-    const mover = await ideaInStage("develop", author.id);
-    await move({ ideaId: String(mover.id), version: "1", stage: "scale", position: "2" });
-    let ids = (await column("scale")).map((c) => c.id);
+    await prisma.idea.updateMany({ where: { stage: { key: "develop" } }, data: { stageId: null, status: "WITHDRAWN" } });
+    for (let i = 0; i < 3; i++) cards.push(await ideaInStage("develop", author.id));
+    const mover = await ideaInStage("define", author.id);
+    await move({ ideaId: String(mover.id), version: "1", stage: "develop", position: "2" });
+    let ids = (await column("develop")).map((c) => c.id);
     expect(ids.indexOf(mover.id)).toBe(ids.indexOf(cards[0].id) + 1);
-    await move({ ideaId: String(mover.id), version: "2", stage: "scale", position: "1" });
-    ids = (await column("scale")).map((c) => c.id);
+    await move({ ideaId: String(mover.id), version: "2", stage: "develop", position: "1" });
+    ids = (await column("develop")).map((c) => c.id);
     expect(ids[0]).toBe(mover.id);
-    await move({ ideaId: String(mover.id), version: "3", stage: "scale" });
-    ids = (await column("scale")).map((c) => c.id);
+    await move({ ideaId: String(mover.id), version: "3", stage: "develop" });
+    ids = (await column("develop")).map((c) => c.id);
     expect(ids.at(-1)).toBe(mover.id);
   });
 
@@ -107,6 +108,7 @@ describe("moving cards", () => {
 
   test("moving into implemented or stopped asks for a closing note, which the idea then keeps", async () => {
     const idea = await ideaInStage("scale", author.id);
+    await validatedExperiment(idea.id, people.FACILITATOR.id);
     const missing = await manage(idea.id, { intent: "move", version: "1", stage: "implemented" });
     expect(missing.status).toBe(400);
     expect((missing.data as { reply: { error: Record<string, string[]> } }).reply.error.closingNote).toEqual(["board:errors.closingNoteRequired"]);
@@ -120,15 +122,15 @@ describe("moving cards", () => {
   });
 
   test("twenty simultaneous moves into one column leave it consistent: no duplicate, none lost, twenty events", async () => {
-    const target = await ideaInStage("test", author.id);
+    const target = await ideaInStage("define", author.id);
     const movers = [];
-    for (let i = 0; i < 20; i++) movers.push(await ideaInStage("develop", author.id));
-    const before = await column("test");
+    for (let i = 0; i < 20; i++) movers.push(await ideaInStage("discover", author.id));
+    const before = await column("define");
     const results = await Promise.all(
-      movers.map((idea, i) => moveIdea(sessionUser(people.FACILITATOR), { ideaId: idea.id, version: 1, stage: "test", position: (i % 3) + 1 })),
+      movers.map((idea, i) => moveIdea(sessionUser(people.FACILITATOR), { ideaId: idea.id, version: 1, stage: "define", position: (i % 3) + 1 })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    const after = await column("test");
+    const after = await column("define");
     expect(after).toHaveLength(before.length + 20);
     expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
     expect(new Set(after.map((c) => c.position)).size).toBe(after.length);

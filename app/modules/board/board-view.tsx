@@ -66,7 +66,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   // Drag and drop starts once the page runs in the browser; until then (and without JavaScript)
   // the "Move to…" links do the moving, and the server renders plain cards.
   const hydrated = useHydrated();
-  const fetcher = useFetcher<{ ok: boolean; message?: string }>({ key: "board-move" });
+  const fetcher = useFetcher<{ ok: boolean; message?: string; link?: string }>({ key: "board-move" });
   const navigate = useNavigate();
   const location = useLocation();
   const [state, setState] = useState<Columns>(() => toColumns(columns));
@@ -199,7 +199,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     );
   }
 
-  const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.message : null;
+  const failed = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data : null;
 
   const board = (
     <div className="flex gap-4 overflow-x-auto pb-4">
@@ -212,9 +212,14 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   return (
     <>
       <div aria-live="assertive" className="mb-2">
-        {error ? (
+        {failed ? (
           <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {t(error)}
+            {t(failed.message ?? "errors.conflict")}{" "}
+            {failed.link ? (
+              <Link to={failed.link} className="link font-semibold">
+                {t("gates.fix")}
+              </Link>
+            ) : null}
           </p>
         ) : null}
       </div>

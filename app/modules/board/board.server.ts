@@ -12,13 +12,14 @@ import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import type { BoardFilters, ManageValue } from "./board.schema";
 import { placeAt } from "./ordering";
+import { missingForGate } from "~/modules/experiment/experiment.server";
 
 export const COLUMN_PAGE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const isClosedKind = (kind: StageKind | undefined | null) => kind === "CLOSED_SUCCESS" || kind === "CLOSED_STOPPED";
 
-export type CommandError = { ok: false; status: 400 | 409; field?: string; message: string };
+export type CommandError = { ok: false; status: 400 | 409; field?: string; message: string; link?: string };
 export type CommandResult = { ok: true; ideaId: number } | CommandError;
 const fail = (status: 400 | 409, message: string, field?: string): CommandError => ({ ok: false, status, field, message });
 
@@ -141,6 +142,11 @@ export async function moveIdea(user: SessionUser, input: MoveInput): Promise<Com
     const closing = isClosedKind(target.kind) && !isClosedKind(idea.stage?.kind);
     const note = input.closingNote?.trim();
     if (closing && !note) return fail(400, "board:errors.closingNoteRequired", "closingNote");
+    // Stage gates (switchable per stage by admins), for every way of moving.
+    if (target.gateEnabled && target.id !== idea.stageId) {
+      const missing = await missingForGate(tx, idea.id, target.key);
+      if (missing) return { ...fail(400, missing.message), link: missing.link };
+    }
     const position = await placeCard(tx, idea.id, target.id, input.position === undefined ? undefined : input.position - 1);
     if (position === null) return fail(400, "board:errors.unknownPosition", "position");
     const changedStage = target.id !== idea.stageId;

@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "~/components/ui/field";
 import { translateError } from "~/utils/i18n";
@@ -19,7 +19,7 @@ type ManageData = {
   principles: { key: string; title: string }[];
 };
 
-type Result = { intent: string; reply: SubmissionResult<string[]> } | null;
+type Result = { intent: string; reply: SubmissionResult<string[]>; link?: string } | null;
 
 /** The facilitator's controls for one idea, each a plain form that works without JavaScript. */
 export function ManageForms({ data, result, preselectedStage, returnTo }: { data: ManageData; result: Result; preselectedStage: string | null; returnTo: string | null }) {
@@ -88,6 +88,13 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
           <Form method="post">
             {hidden("move")}
             <FormError id="move-error" errors={mine("move")?.error?.[""] ?? undefined} />
+            {result?.intent === "move" && result.link ? (
+              <p className="mb-5">
+                <Link to={result.link} className="link font-semibold">
+                  {t("gates.fix")}
+                </Link>
+              </p>
+            ) : null}
             <Select id="move-stage" name="stage" label={t("move.stage")} errors={mine("move")?.error?.stage ?? undefined} defaultValue={value("move", "stage") ?? preselectedStage ?? idea.stage!.key}>
               {data.stages.map((s) => (
                 <option key={s.key} value={s.key}>

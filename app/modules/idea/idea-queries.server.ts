@@ -8,6 +8,7 @@ import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import type { IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
+import { mayRecordExperiments } from "~/modules/experiment/experiment.server";
 
 const name = (locale: Locale, row: { nameLv: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameLv);
 
@@ -175,12 +176,19 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     experiments: idea.experiments.map((e) => ({
       id: e.id,
       hypothesis: e.hypothesis,
+      method: e.method,
       methodType: e.methodType,
+      metric: e.metric,
+      successCriterion: e.successCriterion,
+      participants: e.participants,
       status: e.status,
-      result: e.result,
       startsOn: e.startsOn?.toISOString() ?? null,
       endsOn: e.endsOn?.toISOString() ?? null,
+      observed: e.observed,
       learned: e.learned,
+      result: e.result,
+      evidenceStrength: e.evidenceStrength,
+      decision: e.decision,
     })),
     comments: idea.comments.map((c) => ({
       id: c.id,
@@ -210,6 +218,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       comment: idea.status !== "DRAFT" && can(user, "comment:create"),
       internalNote: idea.status !== "DRAFT" && can(user, "comment:internal"),
       manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && can(user, "idea:move"),
+      experiments: mayRecordExperiments(user, idea),
     },
   };
 }

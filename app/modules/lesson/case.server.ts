@@ -1,0 +1,121 @@
+// A closed idea as a case, in the structure of the OECD's public-sector innovation case library.
+import type { SessionUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { httpError } from "~/utils/http.server";
+import type { Locale } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export async function getCase(user: SessionUser, ideaId: number, locale: Locale) {
+  if (!can(user, "lessons:view")) httpError(403);
+  const idea = await prisma.idea.findFirst({
+    where: { id: ideaId, status: "ACTIVE", stage: { kind: { in: ["CLOSED_SUCCESS", "CLOSED_STOPPED"] } } },
+    include: {
+      institution: true,
+      stage: true,
+      principles: { include: { principle: true }, orderBy: { principle: { position: "asc" } } },
+      experiments: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!idea) httpError(404);
+  const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
+  const completed = idea.experiments.filter((e) => e.status === "COMPLETED");
+  return {
+    id: idea.id,
+    title: idea.title,
+    summary: idea.summary,
+    institution: name(idea.institution!),
+    outcome: idea.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),
+    submittedOn: day(idea.submittedAt),
+    closedOn: day(idea.closedAt),
+    principles: idea.principles.map((p) => ({ key: p.principle.key, title: locale === "en" ? p.principle.titleEn : p.principle.titleLv })),
+    problemAndUsers: {
+      usersAffected: idea.usersAffected,
+      problem: idea.problem,
+      evidence: idea.evidence,
+      usersTalkedTo: idea.usersTalkedTo,
+    },
+    whatWasTried: {
+      solution: idea.solution,
+      experiments: idea.experiments.map((e) => ({
+        hypothesis: e.hypothesis,
+        method: e.method,
+        methodType: e.methodType,
+        metric: e.metric,
+        successCriterion: e.successCriterion,
+        startsOn: day(e.startsOn),
+        endsOn: day(e.endsOn),
+        participants: e.participants,
+        status: e.status,
+      })),
+    },
+    partners: idea.partners,
+    resultsAndImpact: {
+      closingNote: idea.closingNote ?? "",
+      expectedValue: idea.expectedValue,
+      results: completed.map((e) => ({ hypothesis: e.hypothesis, result: e.result, observed: e.observed ?? "", evidenceStrength: e.evidenceStrength })),
+    },
+    challengesAndFailures: completed
+      .filter((e) => e.result === "INVALIDATED" || e.result === "INCONCLUSIVE")
+      .map((e) => ({ hypothesis: e.hypothesis, result: e.result, observed: e.observed ?? "", learned: e.learned ?? "" })),
+    lessons: completed.filter((e) => e.learned).map((e) => ({ learned: e.learned!, decision: e.decision })),
+    conditionsForReplication: {
+      institution: name(idea.institution!),
+      partners: idea.partners,
+      methods: [...new Set(idea.experiments.map((e) => e.methodType))],
+      participants: idea.experiments.reduce((sum, e) => sum + (e.participants ?? 0), 0),
+      firstTest: idea.firstTest,
+    },
+  };
+}
+export type CaseData = Awaited<ReturnType<typeof getCase>>;
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** The case as Markdown, in the user's language; every text is the people's own, quoted as typed. */
+export function caseToMarkdown(c: CaseData, t: T) {
+  const lines: string[] = [];
+  const para = (text: string | null | undefined) => {
+    if (text && text.trim()) lines.push(text.trim(), "");
+  };
+  lines.push(`# ${c.title}`, "");
+  lines.push(`${t("case.institution")}: ${c.institution}  `);
+  lines.push(`${t("case.outcome")}: ${t(`case.${c.outcome}`)}  `);
+  lines.push(`${t("case.period")}: ${c.submittedOn ?? "—"} – ${c.closedOn ?? "—"}  `);
+  lines.push(`${t("case.principles")}: ${c.principles.map((p) => p.title).join("; ")}`, "");
+  para(c.summary);
+  lines.push(`## ${t("case.problemAndUsers")}`, "");
+  para(c.problemAndUsers.usersAffected);
+  para(c.problemAndUsers.problem);
+  para(c.problemAndUsers.evidence);
+  lines.push(`## ${t("case.whatWasTried")}`, "");
+  para(c.whatWasTried.solution);
+  for (const e of c.whatWasTried.experiments) {
+    lines.push(`- **${t(`experiments:method.${e.methodType}`)}** (${e.startsOn ?? "—"} – ${e.endsOn ?? "—"}): ${e.hypothesis.replace(/\n+/g, " ")}`);
+  }
+  lines.push("");
+  lines.push(`## ${t("case.partners")}`, "");
+  para(c.partners || "—");
+  lines.push(`## ${t("case.resultsAndImpact")}`, "");
+  para(c.resultsAndImpact.closingNote);
+  for (const r of c.resultsAndImpact.results) {
+    lines.push(`- **${r.result ? t(`experiments:result.${r.result}`) : "—"}**: ${r.observed.replace(/\n+/g, " ")}`);
+  }
+  lines.push("");
+  lines.push(`## ${t("case.challengesAndFailures")}`, "");
+  if (!c.challengesAndFailures.length) lines.push(t("case.none"), "");
+  for (const f of c.challengesAndFailures) lines.push(`- ${f.hypothesis.replace(/\n+/g, " ")} — ${f.learned.replace(/\n+/g, " ")}`);
+  if (c.challengesAndFailures.length) lines.push("");
+  lines.push(`## ${t("case.lessons")}`, "");
+  for (const l of c.lessons) lines.push(`- ${l.learned.replace(/\n+/g, " ")}`);
+  lines.push("");
+  lines.push(`## ${t("case.conditionsForReplication")}`, "");
+  lines.push(`- ${t("case.institution")}: ${c.conditionsForReplication.institution}`);
+  lines.push(`- ${t("case.methods")}: ${c.conditionsForReplication.methods.map((m) => t(`experiments:method.${m}`)).join(", ") || "—"}`);
+  lines.push(`- ${t("case.participants")}: ${c.conditionsForReplication.participants}`);
+  if (c.conditionsForReplication.partners) lines.push(`- ${t("case.partners")}: ${c.conditionsForReplication.partners.replace(/\n+/g, " ")}`);
+  if (c.conditionsForReplication.firstTest) lines.push(`- ${t("case.firstTest")}: ${c.conditionsForReplication.firstTest.replace(/\n+/g, " ")}`);
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,132 @@
+// The lessons library: completed experiments and closed ideas, failures as plainly as successes.
+import type { Prisma } from "~/generated/prisma/client";
+import type { SessionUser } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+import { httpError } from "~/utils/http.server";
+import type { Locale } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
+import { foldForSearch } from "~/utils/text";
+import { LessonFiltersSchema, type LessonFilters } from "./lesson.schema";
+
+export const LESSONS_PAGE = 25;
+
+export function parseLessonFilters(params: URLSearchParams, known: { institutions: { id: number }[] }) {
+  const filters: LessonFilters = {};
+  const invalid: string[] = [];
+  for (const key of Object.keys(LessonFiltersSchema.shape) as (keyof LessonFilters)[]) {
+    const raw = params.get(key);
+    if (raw === null || raw.trim() === "") continue;
+    const parsed = LessonFiltersSchema.shape[key].safeParse(raw);
+    if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
+    else if (key !== "page") invalid.push(key);
+  }
+  if (filters.institution && !known.institutions.some((i) => i.id === filters.institution)) {
+    invalid.push("institution");
+    delete filters.institution;
+  }
+  return { filters, invalid };
+}
+
+const words = (q: string | undefined) => (q ? foldForSearch(q).split(/\s+/).filter(Boolean).slice(0, 8) : []);
+
+export async function listLessons(user: SessionUser, filters: LessonFilters, locale: Locale) {
+  if (!can(user, "lessons:view")) httpError(403);
+  const page = filters.page ?? 1;
+  const depth = page * LESSONS_PAGE;
+  const ideaScope: Prisma.IdeaWhereInput = { status: "ACTIVE" };
+  if (filters.institution) ideaScope.institutionId = filters.institution;
+  if (filters.principle) ideaScope.principles = { some: { principle: { key: filters.principle } } };
+
+  const experimentWhere: Prisma.ExperimentWhereInput = {
+    status: "COMPLETED",
+    idea: ideaScope,
+    ...(filters.method ? { methodType: filters.method } : {}),
+    ...(filters.result ? { result: filters.result } : {}),
+    ...(filters.decision ? { decision: filters.decision } : {}),
+    AND: words(filters.q).map((w) => ({ searchText: { contains: w } })),
+  };
+  // Experiment-only filters leave closed ideas out.
+  const withIdeas = !filters.method && !filters.result && !filters.decision;
+  const ideaWhere: Prisma.IdeaWhereInput = {
+    ...ideaScope,
+    stage: { kind: { in: ["CLOSED_SUCCESS", "CLOSED_STOPPED"] } },
+    closedAt: { not: null },
+    AND: words(filters.q).map((w) => ({ searchText: { contains: w } })),
+  };
+  const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
+  const principleKeys = (rows: { principle: { key: string; position: number } }[]) =>
+    rows.map((r) => r.principle).sort((a, b) => a.position - b.position).map((p) => p.key);
+  const ideaSelect = {
+    id: true,
+    title: true,
+    institution: { select: { nameLv: true, nameEn: true } },
+    principles: { select: { principle: { select: { key: true, position: true } } } },
+  } satisfies Prisma.IdeaSelect;
+
+  const [experimentCount, ideaCount, experiments, ideas] = await Promise.all([
+    prisma.experiment.count({ where: experimentWhere }),
+    withIdeas ? prisma.idea.count({ where: ideaWhere }) : Promise.resolve(0),
+    prisma.experiment.findMany({
+      where: experimentWhere,
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      take: depth,
+      select: {
+        id: true,
+        hypothesis: true,
+        observed: true,
+        learned: true,
+        methodType: true,
+        result: true,
+        decision: true,
+        evidenceStrength: true,
+        participants: true,
+        completedAt: true,
+        idea: { select: ideaSelect },
+      },
+    }),
+    withIdeas
+      ? prisma.idea.findMany({
+          where: ideaWhere,
+          orderBy: [{ closedAt: "desc" }, { id: "desc" }],
+          take: depth,
+          select: { ...ideaSelect, closingNote: true, closedAt: true, stage: { select: { kind: true, nameLv: true, nameEn: true } } },
+        })
+      : Promise.resolve([]),
+  ]);
+  const entries = [
+    ...experiments.map((e) => ({
+      kind: "experiment" as const,
+      key: `e${e.id}`,
+      date: e.completedAt!.toISOString(),
+      ideaId: e.idea.id,
+      ideaTitle: e.idea.title,
+      institution: name(e.idea.institution),
+      principles: principleKeys(e.idea.principles),
+      hypothesis: e.hypothesis,
+      observed: e.observed,
+      learned: e.learned,
+      methodType: e.methodType,
+      result: e.result,
+      decision: e.decision,
+      evidenceStrength: e.evidenceStrength,
+      participants: e.participants,
+    })),
+    ...ideas.map((i) => ({
+      kind: "idea" as const,
+      key: `i${i.id}`,
+      date: i.closedAt!.toISOString(),
+      ideaId: i.id,
+      ideaTitle: i.title,
+      institution: name(i.institution),
+      principles: principleKeys(i.principles),
+      closingNote: i.closingNote,
+      outcome: i.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),
+      stage: name(i.stage!),
+    })),
+  ]
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key)))
+    .slice(depth - LESSONS_PAGE, depth);
+  const total = experimentCount + ideaCount;
+  return { entries, total, page, pages: Math.max(1, Math.ceil(total / LESSONS_PAGE)) };
+}
+export type LessonEntry = Awaited<ReturnType<typeof listLessons>>["entries"][number];

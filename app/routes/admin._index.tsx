@@ -1,0 +1,30 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUserWith } from "~/utils/auth.server";
+import { getT } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWith(request, "admin:users");
+  const t = await getT(request);
+  return { title: `${t("nav.admin")} · ${t("appName")}` };
+}
+
+export default function Admin() {
+  const { t } = useTranslation();
+  return (
+    <div className="max-w-2xl">
+      <h1 className="mb-4 text-3xl font-bold">{t("nav.admin")}</h1>
+      <ul className="mb-6 list-disc pl-6">
+        <li>
+          <Link to="/admin/stages" className="link">
+            {t("board:gates.adminTitle")}
+          </Link>
+        </li>
+      </ul>
+      <p>{t("admin.comingSoon")}</p>
+    </div>
+  );
+}
