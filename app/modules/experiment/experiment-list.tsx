@@ -46,21 +46,25 @@ export function ExperimentList({ ideaId, experiments, canEdit }: { ideaId: numbe
               {e.participants !== null ? ` · ${t("participantsCount", { count: e.participants })}` : ""}
             </p>
             <div className="grid gap-4 md:grid-cols-2">
-              <dl className="space-y-2">
-                <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("testCard")}</p>
-                {row(t("fields.hypothesis.label"), e.hypothesis)}
-                {row(t("fields.method.label"), e.method)}
-                {row(t("fields.metric.label"), e.metric)}
-                {row(t("fields.successCriterion.label"), e.successCriterion)}
-              </dl>
-              {e.status === "COMPLETED" ? (
+              <div>
+                <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">{t("testCard")}</p>
                 <dl className="space-y-2">
-                  <p className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("learningCard")}</p>
-                  {row(t("fields.observed.label"), e.observed)}
-                  {row(t("fields.learned.label"), e.learned)}
-                  {row(t("fields.evidenceStrength.label"), e.evidenceStrength ? t(`strength.${e.evidenceStrength}`) : null)}
-                  {row(t("fields.decision.label"), e.decision ? t(`decision.${e.decision}`) : null)}
+                  {row(t("fields.hypothesis.label"), e.hypothesis)}
+                  {row(t("fields.method.label"), e.method)}
+                  {row(t("fields.metric.label"), e.metric)}
+                  {row(t("fields.successCriterion.label"), e.successCriterion)}
                 </dl>
+              </div>
+              {e.status === "COMPLETED" ? (
+                <div>
+                  <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">{t("learningCard")}</p>
+                  <dl className="space-y-2">
+                    {row(t("fields.observed.label"), e.observed)}
+                    {row(t("fields.learned.label"), e.learned)}
+                    {row(t("fields.evidenceStrength.label"), e.evidenceStrength ? t(`strength.${e.evidenceStrength}`) : null)}
+                    {row(t("fields.decision.label"), e.decision ? t(`decision.${e.decision}`) : null)}
+                  </dl>
+                </div>
               ) : null}
             </div>
             {canEdit ? (

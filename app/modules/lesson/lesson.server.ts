@@ -81,6 +81,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
         evidenceStrength: true,
         participants: true,
         completedAt: true,
+        updatedAt: true,
         idea: { select: ideaSelect },
       },
     }),
@@ -97,7 +98,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     ...experiments.map((e) => ({
       kind: "experiment" as const,
       key: `e${e.id}`,
-      date: e.completedAt!.toISOString(),
+      date: (e.completedAt ?? e.updatedAt).toISOString(),
       ideaId: e.idea.id,
       ideaTitle: e.idea.title,
       institution: name(e.idea.institution),
