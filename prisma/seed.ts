@@ -79,9 +79,12 @@ export async function seedDemo(db: Db, now = new Date()) {
       stageKey = "submitted";
       stageEnteredAt = submittedAt;
       const moves = idea.path.slice(1);
-      const step = Math.min(idea.daysAgo / (moves.length + 1), 21);
+      // Stays of different lengths, as in real life, always ending before today.
+      const step = Math.min(idea.daysAgo / (moves.length + 1), 6 + ((index * 7) % 29));
+      let elapsed = 0;
       moves.forEach((to, i) => {
-        const at = new Date(submittedAt.getTime() + (i + 1) * step * DAY);
+        elapsed += step * (0.5 + (((index + 3) * (i + 5)) % 10) / 10);
+        const at = new Date(submittedAt.getTime() + Math.min(elapsed, idea.daysAgo - 1) * DAY);
         const closing = (to === "implemented" || to === "stopped") && i === moves.length - 1;
         events.push({ type: "MOVED", at, actorId: facilitator, from: stageKey, to, data: closing ? { closingNote: idea.closingNote } : undefined });
         stageKey = to;

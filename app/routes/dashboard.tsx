@@ -1,16 +1,54 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { ComingSoon } from "~/components/coming-soon";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DashboardFilters, DashboardView } from "~/modules/dashboard/dashboard-view";
+import { getDashboard, parseDashboardFilters } from "~/modules/dashboard/dashboard.server";
+import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { getT } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "dashboard:view");
-  const t = await getT(request);
-  return { title: `${t("nav.dashboard")} · ${t("appName")}` };
+  const user = await requireUserWith(request, "dashboard:view");
+  const locale = await getLocale(request);
+  const [t, options] = await Promise.all([getT(request, "dashboard"), getFilterOptions(locale)]);
+  const { filters, errors } = parseDashboardFilters(new URL(request.url).searchParams, { institutionIds: options.institutions.map((i) => i.id) });
+  const dashboard = await getDashboard(user, filters, locale);
+  return {
+    title: `${t("title")} · ${t("common:appName")}`,
+    dashboard,
+    errors,
+    values: {
+      period: filters.period.preset,
+      from: filters.period.from,
+      to: filters.period.to,
+      institution: filters.institutionId ? String(filters.institutionId) : undefined,
+      principle: filters.principle,
+    },
+    options: { institutions: options.institutions, principles: options.principles.map((p) => ({ key: p.key, title: p.title })) },
+  };
 }
 
-export default function Page() {
-  return <ComingSoon pageKey="nav.dashboard" />;
+export default function DashboardPage() {
+  const { dashboard, errors, values, options } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dashboard");
+  const location = useLocation();
+  return (
+    <div>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <p className="flex flex-wrap gap-3 no-print">
+          <a href={`/dashboard/export.csv${location.search}`} className="btn-secondary" download>
+            {t("exportFigures")}
+          </a>
+          <a href="/ideas/export.csv" className="btn-secondary" download>
+            {t("exportIdeas")}
+          </a>
+        </p>
+      </div>
+      <DashboardFilters options={options} values={values} errors={errors} />
+      <DashboardView d={dashboard} />
+    </div>
+  );
 }

@@ -9,6 +9,7 @@ import { getFilterOptions, listIdeas } from "~/modules/idea/idea-queries.server"
 import { requireUserWith } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -18,15 +19,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [t, options] = await Promise.all([getT(request, "ideas"), getFilterOptions(locale)]);
   const { filters, values, invalid } = parseIdeaFilters(new URL(request.url).searchParams, options);
   const list = await listIdeas(user, filters, locale);
-  return { title: `${t("list.title")} · ${t("common:appName")}`, options, values, invalid, ...list };
+  return { title: `${t("list.title")} · ${t("common:appName")}`, options, values, invalid, canExport: can(user, "export:csv"), ...list };
 }
 
 export default function Ideas() {
-  const { items, total, page, pages, options, values, invalid } = useLoaderData<typeof loader>();
+  const { items, total, page, pages, options, values, invalid, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("ideas");
   return (
     <div>
-      <h1 className="mb-4 text-3xl font-bold">{t("list.title")}</h1>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("list.title")}</h1>
+        {canExport ? (
+          <a href={`/ideas/export.csv?${new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]))}`} className="btn-secondary" download>
+            {t("list.export")}
+          </a>
+        ) : null}
+      </div>
       <IdeaFilters options={options} values={values} />
       {invalid.length ? (
         <p role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">

@@ -11,6 +11,8 @@ import lvExperiments from "~/locales/lv/experiments.json";
 import enExperiments from "~/locales/en/experiments.json";
 import lvLessons from "~/locales/lv/lessons.json";
 import enLessons from "~/locales/en/lessons.json";
+import lvDashboard from "~/locales/lv/dashboard.json";
+import enDashboard from "~/locales/en/dashboard.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -21,15 +23,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas", "board", "experiments", "lessons"],
+  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -47,6 +47,8 @@ const FACILITATOR: Permission[] = [
   "idea:tag",
   "idea:close",
   "experiment:manage",
+  "dashboard:view",
+  "export:csv",
 ];
 
 const MANAGER: Permission[] = [

@@ -19,6 +19,8 @@ const EXPECTED: Record<(typeof ROLES)[number], Permission[]> = {
     "idea:tag",
     "idea:close",
     "experiment:manage",
+    "dashboard:view",
+    "export:csv",
   ],
   MANAGER: ["idea:read", "comment:create", "comment:read-internal", "board:view", "lessons:view", "dashboard:view", "export:csv"],
   ADMIN: [...PERMISSIONS],

@@ -48,15 +48,21 @@ function pageOf(page: number | undefined) {
   return { skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE, current };
 }
 
-/** /ideas: every non-draft idea, filtered, newest activity first, 25 a page. */
-export async function listIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale) {
-  if (!can(user, "idea:read")) httpError(403);
+/** The ideas /ideas shows for these filters: never drafts. */
+export function ideaListWhere(filters: IdeaFilters): Prisma.IdeaWhereInput {
   const where: Prisma.IdeaWhereInput = { status: filters.status ?? { not: "DRAFT" } };
   if (filters.stage) where.stage = { key: filters.stage };
   if (filters.institution) where.institutionId = filters.institution;
   if (filters.principle) where.principles = { some: { principle: { key: filters.principle } } };
   const q = filters.q ? foldForSearch(filters.q) : "";
   if (q) where.AND = q.split(/\s+/).filter(Boolean).slice(0, 8).map((word) => ({ searchText: { contains: word } }));
+  return where;
+}
+
+/** /ideas: every non-draft idea, filtered, newest activity first, 25 a page. */
+export async function listIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale) {
+  if (!can(user, "idea:read")) httpError(403);
+  const where = ideaListWhere(filters);
   const { skip, take, current } = pageOf(filters.page);
   const [rows, total] = await Promise.all([
     prisma.idea.findMany({ where, select: listSelect, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], skip, take }),

@@ -1,0 +1,313 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate, formatNumber } from "~/utils/format";
+import { BarChart, DataTable, Figure, MonthlyChart, PatternDefs } from "./charts";
+import type { Dashboard } from "./dashboard.server";
+import { PERIOD_PRESETS } from "./dashboard.schema";
+
+type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
+
+export function DashboardFilters({ options, values, errors }: { options: Options; values: Record<string, string | undefined>; errors: string[] }) {
+  const { t } = useTranslation("dashboard");
+  return (
+    <Form method="get" aria-label={t("filters.label")} className="mb-6 rounded-lg bg-white p-4 shadow no-print">
+      {errors.length ? (
+        <div role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+          {errors.map((e) => (
+            <p key={e}>{t(`filters.errors.${e}`)}</p>
+          ))}
+        </div>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-5">
+        <div>
+          <label htmlFor="dash-period" className="mb-1 block font-semibold">
+            {t("filters.period")}
+          </label>
+          <select id="dash-period" name="period" defaultValue={values.period} className="input">
+            {PERIOD_PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`filters.presets.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="dash-from" className="mb-1 block font-semibold">
+            {t("filters.from")}
+          </label>
+          <input id="dash-from" name="from" type="date" defaultValue={values.from} className="input" aria-describedby="dash-dates-help" />
+        </div>
+        <div>
+          <label htmlFor="dash-to" className="mb-1 block font-semibold">
+            {t("filters.to")}
+          </label>
+          <input id="dash-to" name="to" type="date" defaultValue={values.to} className="input" aria-describedby="dash-dates-help" />
+        </div>
+        <div>
+          <label htmlFor="dash-institution" className="mb-1 block font-semibold">
+            {t("filters.institution")}
+          </label>
+          <select id="dash-institution" name="institution" defaultValue={values.institution ?? ""} className="input">
+            <option value="">{t("filters.all")}</option>
+            {options.institutions.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="dash-principle" className="mb-1 block font-semibold">
+            {t("filters.principle")}
+          </label>
+          <select id="dash-principle" name="principle" defaultValue={values.principle ?? ""} className="input">
+            <option value="">{t("filters.all")}</option>
+            {options.principles.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p id="dash-dates-help" className="mt-2 text-sm text-slate-700">
+        {t("filters.datesHelp")}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <button type="submit" className="btn-primary">
+          {t("filters.apply")}
+        </button>
+        <Link to="/dashboard" className="btn-secondary">
+          {t("filters.reset")}
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+export function DashboardView({ d }: { d: Dashboard }) {
+  const { t, i18n } = useTranslation("dashboard");
+  const num = (v: number) => formatNumber(i18n.language, v);
+  const pct = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "lv-LV", { style: "percent" }).format(v));
+  const days = (v: number | null) => (v === null ? "—" : t("days", { count: v, formatted: formatNumber(i18n.language, v) }));
+  const cards: [string, number][] = [
+    ["submitted", d.headline.submitted],
+    ["inPipeline", d.headline.inPipeline],
+    ["implemented", d.headline.implemented],
+    ["stopped", d.headline.stopped],
+    ["declined", d.headline.declined],
+    ["experimentsCompleted", d.experiments.completed],
+  ];
+  const resultSeries = d.experiments.byResult.map((r) => t(`experiments:result.${r.result}`));
+  return (
+    <div>
+      <PatternDefs />
+      <p className="mb-4">{t("periodShown", { from: formatDate(i18n.language, d.period.from), to: formatDate(i18n.language, d.period.to) })}</p>
+      <section aria-labelledby="headline-title" className="mb-8">
+        <h2 id="headline-title" className="sr-only">
+          {t("headline.title")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+          {cards.map(([key, value]) => (
+            <div key={key} className="rounded-lg bg-white p-4 shadow">
+              <dt className="text-sm text-slate-700">{t(`headline.${key}`)}</dt>
+              <dd className="text-3xl font-bold tabular-nums" data-testid={`headline-${key}`}>
+                {num(value)}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2 text-sm text-slate-700">
+          {t("headline.results", {
+            validated: num(d.experiments.byResult[0].count),
+            invalidated: num(d.experiments.byResult[1].count),
+            inconclusive: num(d.experiments.byResult[2].count),
+          })}
+        </p>
+      </section>
+
+      <h2 className="mb-3 text-2xl font-semibold">{t("flow")}</h2>
+      <Figure
+        id="funnel"
+        title={t("funnel.title")}
+        description={t("funnel.desc")}
+        table={
+          <DataTable caption={t("funnel.title")} head={[t("stage"), t("funnel.now"), t("funnel.entered")]} rows={d.funnel.map((s) => [s.name, num(s.now), num(s.entered)])} />
+        }
+      >
+        <BarChart id="funnel-chart" title={t("funnel.title")} description={t("funnel.desc")} bars={d.funnel.map((s) => ({ label: s.name, values: [s.now] }))} series={[t("funnel.now")]} />
+      </Figure>
+      <Figure
+        id="conversion"
+        title={t("conversion.title")}
+        description={t("conversion.desc")}
+        table={
+          <DataTable
+            caption={t("conversion.title")}
+            head={[t("conversion.step"), t("conversion.fromCount"), t("conversion.toCount"), t("conversion.rate")]}
+            rows={d.conversion.map((c) => [`${c.from} → ${c.to}`, num(c.fromCount), num(c.toCount), pct(c.rate)])}
+          />
+        }
+      >
+        <BarChart
+          id="conversion-chart"
+          title={t("conversion.title")}
+          description={t("conversion.desc")}
+          bars={d.conversion.map((c) => ({ label: `${c.from} → ${c.to}`, values: [c.rate === null ? 0 : Math.round(c.rate * 100)], display: [pct(c.rate)] }))}
+          series={[t("conversion.rate")]}
+        />
+      </Figure>
+      <Figure
+        id="time"
+        title={t("time.title")}
+        description={t("time.desc")}
+        table={
+          <DataTable
+            caption={t("time.title")}
+            head={[t("stage"), t("time.median"), t("time.p90"), t("time.stays")]}
+            rows={d.timeInStage.map((s) => [s.name, days(s.median), days(s.p90), num(s.stays)])}
+          />
+        }
+      >
+        <BarChart
+          id="time-chart"
+          title={t("time.title")}
+          description={t("time.desc")}
+          bars={d.timeInStage.map((s) => ({ label: s.name, values: [s.median ?? 0, s.p90 ?? 0], display: [days(s.median), days(s.p90)] }))}
+          series={[t("time.median"), t("time.p90")]}
+        />
+      </Figure>
+      <Figure
+        id="throughput"
+        title={t("throughput.title")}
+        description={t("throughput.desc")}
+        table={
+          <DataTable
+            caption={t("throughput.title")}
+            head={[t("throughput.month"), t("throughput.entered"), t("throughput.implemented"), t("throughput.stopped")]}
+            rows={d.throughput.map((m) => [m.month, num(m.entered), num(m.implemented), num(m.stopped)])}
+          />
+        }
+      >
+        <MonthlyChart
+          id="throughput-chart"
+          title={t("throughput.title")}
+          description={t("throughput.desc")}
+          months={d.throughput.map((m) => ({ month: m.month, values: [m.entered, m.implemented, m.stopped] }))}
+          series={[t("throughput.entered"), t("throughput.implemented"), t("throughput.stopped")]}
+        />
+      </Figure>
+
+      <h2 className="mb-3 text-2xl font-semibold">{t("experimentsTitle")}</h2>
+      <Figure
+        id="results"
+        title={t("results.title")}
+        description={t("results.desc")}
+        table={<DataTable caption={t("results.title")} head={[t("results.result"), t("results.count")]} rows={d.experiments.byResult.map((r, i) => [resultSeries[i], num(r.count)])} />}
+      >
+        <BarChart id="results-chart" title={t("results.title")} description={t("results.desc")} bars={d.experiments.byResult.map((r, i) => ({ label: resultSeries[i], values: [r.count] }))} series={[t("results.count")]} />
+      </Figure>
+
+      <h2 className="mb-3 text-2xl font-semibold">{t("portfolio")}</h2>
+      <section aria-labelledby="matrix-title" className="mb-8 rounded-lg bg-white p-4 shadow">
+        <h3 id="matrix-title" className="mb-1 text-lg font-semibold">
+          {t("matrix.title")}
+        </h3>
+        <p className="mb-3 text-sm text-slate-700">{t("matrix.desc")}</p>
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="matrix-title">
+          <table className="min-w-full border-collapse text-sm">
+            <thead>
+              <tr>
+                <th scope="col" className="px-2 py-1 text-left">
+                  {t("matrix.principle")}
+                </th>
+                {d.matrix.stages.map((s) => (
+                  <th key={s.key} scope="col" className="px-2 py-1 text-right">
+                    {s.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.matrix.rows.map((row) => {
+                const max = Math.max(1, ...d.matrix.rows.flatMap((r) => r.counts));
+                return (
+                  <tr key={row.key}>
+                    <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
+                      {row.title}
+                    </th>
+                    {row.counts.map((count, i) => (
+                      <td key={i} className={`border-t border-slate-200 px-2 py-1 text-right tabular-nums ${shade(count / max)}`}>
+                        {num(count)}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <Figure
+        id="institutions"
+        title={t("institutions.title")}
+        description={t("institutions.desc")}
+        table={<DataTable caption={t("institutions.title")} head={[t("institutions.institution"), t("institutions.count")]} rows={d.institutions.map((i) => [i.name, num(i.count)])} />}
+      >
+        <BarChart id="institutions-chart" title={t("institutions.title")} description={t("institutions.desc")} bars={d.institutions.map((i) => ({ label: i.name, values: [i.count] }))} series={[t("institutions.count")]} />
+      </Figure>
+
+      <section aria-labelledby="stale-title" className="mb-8 rounded-lg bg-white p-4 shadow">
+        <h2 id="stale-title" className="mb-1 text-2xl font-semibold">
+          {t("stale.title")}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t("stale.desc", { count: d.stale.total })}</p>
+        {d.stale.ideas.length ? (
+          <table className="min-w-full border-collapse text-sm">
+            <thead>
+              <tr>
+                <th scope="col" className="px-2 py-1 text-left">
+                  {t("stale.idea")}
+                </th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  {t("stage")}
+                </th>
+                <th scope="col" className="px-2 py-1 text-left">
+                  {t("institutions.institution")}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right">
+                  {t("stale.days")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.stale.ideas.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
+                    <Link to={`/ideas/${i.id}`} className="link">
+                      {i.title}
+                    </Link>
+                  </th>
+                  <td className="border-t border-slate-200 px-2 py-1">{i.stage}</td>
+                  <td className="border-t border-slate-200 px-2 py-1">{i.institution}</td>
+                  <td className="border-t border-slate-200 px-2 py-1 text-right tabular-nums">{num(i.days)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t("stale.none")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** Shading that darkens with the share of the largest cell; the number is always written too. */
+function shade(share: number) {
+  if (share === 0) return "bg-white";
+  if (share < 0.25) return "bg-blue-50";
+  if (share < 0.5) return "bg-blue-100";
+  if (share < 0.75) return "bg-blue-200";
+  return "bg-blue-300";
+}

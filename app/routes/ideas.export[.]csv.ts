@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { exportIdeas } from "~/modules/idea/idea-export.server";
+import { parseIdeaFilters } from "~/modules/idea/idea-filters.server";
+import { getFilterOptions } from "~/modules/idea/idea-queries.server";
+import { requireUserWith } from "~/utils/auth.server";
+import { csvResponse } from "~/utils/csv";
+import { getLocale } from "~/utils/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "export:csv");
+  const locale = await getLocale(request);
+  const { filters } = parseIdeaFilters(new URL(request.url).searchParams, await getFilterOptions(locale));
+  delete filters.page;
+  return csvResponse(exportIdeas(user, filters, locale), `idea-lab-ideas-${new Date().toISOString().slice(0, 10)}.csv`);
+}

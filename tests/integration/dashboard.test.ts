@@ -1,0 +1,243 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDashboard, parseDashboardFilters, type Dashboard } from "~/modules/dashboard/dashboard.server";
+import { loader as dashboardLoader } from "~/routes/dashboard";
+import { loader as dashboardCsvLoader } from "~/routes/dashboard.export[.]csv";
+import { loader as ideasCsvLoader } from "~/routes/ideas.export[.]csv";
+import { prisma } from "~/utils/db.server";
+import { createUser } from "../factories/user";
+import { sessionCookieFor } from "../factories/idea";
+import { getRequest } from "../factories/request";
+import { run } from "../factories/route";
+
+// A small data set whose every figure is worked out by hand (see the comments).
+const NOW = new Date("2026-07-15T12:00:00Z");
+const at = (day: string) => new Date(`${day}T09:00:00Z`);
+let manager: { id: number; cookie: string; role: "MANAGER" };
+let submitter: { id: number; cookie: string };
+let A: number, B: number;
+const ids: Record<string, number> = {};
+
+async function idea(key: string, o: { institution: number; principles: string[]; status: string; stage: string | null; title?: string; lastActivity: string; events: [string, string | null, string | null, string][] }) {
+  const stages = new Map((await prisma.stage.findMany()).map((s) => [s.key, s.id]));
+  const principles = new Map((await prisma.principle.findMany()).map((p) => [p.key, p.id]));
+  const row = await prisma.idea.create({
+    data: {
+      title: o.title ?? `Ideja ${key}`,
+      status: o.status as "ACTIVE",
+      stageId: o.stage ? stages.get(o.stage)! : null,
+      position: o.stage ? 1024 : null,
+      authorId: submitter.id,
+      institutionId: o.institution,
+      submittedAt: at(o.events[0][3]),
+      lastActivityAt: at(o.lastActivity),
+      principles: { create: o.principles.map((p) => ({ principleId: principles.get(p)! })) },
+    },
+  });
+  for (const [type, from, to, day] of o.events) {
+    await prisma.event.create({
+      data: { ideaId: row.id, actorId: submitter.id, type, fromStageId: from ? stages.get(from)! : null, toStageId: to ? stages.get(to)! : null, createdAt: at(day) },
+    });
+  }
+  ids[key] = row.id;
+  return row;
+}
+
+beforeAll(async () => {
+  const m = await createUser({ role: "MANAGER" });
+  manager = { id: m.id, cookie: await sessionCookieFor(m.id), role: "MANAGER" };
+  const s = await createUser({ role: "SUBMITTER" });
+  submitter = { id: s.id, cookie: await sessionCookieFor(s.id) };
+  A = (await prisma.institution.findUniqueOrThrow({ where: { code: "VK" } })).id;
+  B = (await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } })).id;
+  // 1: moved back and forth, two principles, still in define (stale since 1 March).
+  await idea("one", {
+    institution: A, principles: ["test", "share"], status: "ACTIVE", stage: "define", lastActivity: "2026-03-01",
+    title: 'Ideja ar komatu, "pēdiņām"\nun jaunu rindu',
+    events: [["SUBMITTED", null, "submitted", "2026-01-10"], ["MOVED", "submitted", "discover", "2026-01-20"], ["MOVED", "discover", "define", "2026-02-09"], ["MOVED", "define", "discover", "2026-02-19"], ["MOVED", "discover", "define", "2026-03-01"]],
+  });
+  // 2: declined after four days.
+  await idea("two", { institution: A, principles: ["partner"], status: "DECLINED", stage: null, lastActivity: "2026-02-05", events: [["SUBMITTED", null, "submitted", "2026-02-01"], ["DECLINED", "submitted", null, "2026-02-05"]] });
+  // 3: stopped from discover.
+  await idea("three", {
+    institution: B, principles: ["test"], status: "ACTIVE", stage: "stopped", lastActivity: "2026-04-10",
+    events: [["SUBMITTED", null, "submitted", "2026-03-01"], ["MOVED", "submitted", "discover", "2026-03-11"], ["MOVED", "discover", "stopped", "2026-04-10"]],
+  });
+  // 4: submitted before the period, implemented in it.
+  await idea("four", {
+    institution: B, principles: ["embrace"], status: "ACTIVE", stage: "implemented", lastActivity: "2026-06-01",
+    events: [["SUBMITTED", null, "submitted", "2025-12-01"], ["MOVED", "submitted", "discover", "2026-01-05"], ["MOVED", "discover", "scale", "2026-05-01"], ["MOVED", "scale", "implemented", "2026-06-01"]],
+  });
+  const exp = (ideaId: number, result: "VALIDATED" | "INVALIDATED", day: string) =>
+    prisma.experiment.create({
+      data: { ideaId, createdById: submitter.id, hypothesis: "H", method: "M", methodType: "PILOT", metric: "X", successCriterion: "Y", status: "COMPLETED", result, learned: "L", completedAt: at(day) },
+    });
+  await exp(ids.four, "VALIDATED", "2026-04-15");
+  await exp(ids.three, "INVALIDATED", "2026-04-01");
+  await exp(ids.one, "VALIDATED", "2025-12-20"); // before the period
+});
+
+const PERIOD = "?period=custom&from=2026-01-01&to=2026-06-30";
+async function dashboard(query = PERIOD): Promise<Dashboard> {
+  const { filters } = parseDashboardFilters(new URLSearchParams(query), { institutionIds: [A, B] }, NOW);
+  return getDashboard({ id: manager.id, email: "", name: "", role: "MANAGER", locale: null, institutionId: A }, filters, "en", NOW);
+}
+const stage = (d: Dashboard, list: "funnel" | "timeInStage", key: string) => (d[list] as { key: string }[]).find((s) => s.key === key) as never;
+
+describe("figures on a hand-built data set", () => {
+  test("headline figures", async () => {
+    const d = await dashboard();
+    expect(d.headline).toEqual({ submitted: 3, inPipeline: 1, implemented: 1, stopped: 1, declined: 1 });
+    expect(d.experiments.completed).toBe(2);
+    expect(d.experiments.byResult).toEqual([
+      { result: "VALIDATED", count: 1 },
+      { result: "INVALIDATED", count: 1 },
+      { result: "INCONCLUSIVE", count: 0 },
+    ]);
+  });
+
+  test("the funnel now and the entries into each stage, an idea moved back counted once", async () => {
+    const d = await dashboard();
+    expect(d.funnel.map((s) => [s.key, s.now, s.entered])).toEqual([
+      ["submitted", 0, 3],
+      ["discover", 0, 3],
+      ["define", 1, 1],
+      ["develop", 0, 0],
+      ["test", 0, 0],
+      ["scale", 0, 1],
+      ["implemented", 1, 1],
+      ["stopped", 1, 1],
+    ]);
+    expect(d.conversion.map((c) => c.rate)).toEqual([1, 1 / 3, 0, null, null, 1]);
+  });
+
+  test("median and 90th percentile days in each stage, from the events", async () => {
+    const d = await dashboard();
+    expect(stage(d, "timeInStage", "submitted")).toMatchObject({ stays: 4, median: 10, p90: 35 });
+    expect(stage(d, "timeInStage", "discover")).toMatchObject({ stays: 4, median: 20, p90: 116 });
+    expect(stage(d, "timeInStage", "define")).toMatchObject({ stays: 1, median: 10, p90: 10 });
+    expect(stage(d, "timeInStage", "scale")).toMatchObject({ stays: 1, median: 31, p90: 31 });
+    expect(stage(d, "timeInStage", "develop")).toMatchObject({ stays: 0, median: null, p90: null });
+  });
+
+  test("throughput per month, with empty months as zero", async () => {
+    const d = await dashboard();
+    expect(d.throughput).toEqual([
+      { month: "2026-01", entered: 1, implemented: 0, stopped: 0 },
+      { month: "2026-02", entered: 1, implemented: 0, stopped: 0 },
+      { month: "2026-03", entered: 1, implemented: 0, stopped: 0 },
+      { month: "2026-04", entered: 0, implemented: 0, stopped: 1 },
+      { month: "2026-05", entered: 0, implemented: 0, stopped: 0 },
+      { month: "2026-06", entered: 0, implemented: 1, stopped: 0 },
+    ]);
+  });
+
+  test("the principle × stage matrix counts an idea with two principles in both rows; ideas by institution", async () => {
+    const d = await dashboard();
+    const cell = (principle: string, stageKey: string) => d.matrix.rows.find((r) => r.key === principle)!.counts[d.matrix.stages.findIndex((s) => s.key === stageKey)];
+    expect(cell("test", "define")).toBe(1);
+    expect(cell("share", "define")).toBe(1);
+    expect(cell("test", "stopped")).toBe(1);
+    expect(cell("embrace", "implemented")).toBe(1);
+    expect(d.matrix.rows.flatMap((r) => r.counts).reduce((a, b) => a + b, 0)).toBe(4);
+    expect(d.institutions.map((i) => [i.id, i.count])).toEqual([[A, 2], [B, 1]]);
+  });
+
+  test("stale ideas: in a work stage with no event for 30 days, oldest first", async () => {
+    const d = await dashboard();
+    expect(d.stale.total).toBe(1);
+    expect(d.stale.ideas).toMatchObject([{ id: ids.one, days: 136 }]);
+  });
+
+  test("institution and principle filters", async () => {
+    const b = await dashboard(`${PERIOD}&institution=${B}`);
+    expect(b.headline).toEqual({ submitted: 1, inPipeline: 0, implemented: 1, stopped: 1, declined: 0 });
+    const t = await dashboard(`${PERIOD}&principle=test`);
+    expect(t.headline).toEqual({ submitted: 2, inPipeline: 1, implemented: 0, stopped: 1, declined: 0 });
+    expect(t.experiments.completed).toBe(1);
+  });
+});
+
+describe("filters that make no sense", () => {
+  test.each([
+    ["an end before the start", "?period=custom&from=2026-05-01&to=2026-01-01", "order"],
+    ["a malformed date", "?period=custom&from=2026-02-31", "from"],
+    ["an unknown institution", "?institution=99999", "institution"],
+    ["an unknown principle", "?principle=magic", "principle"],
+    ["an unknown period", "?period=forever", "period"],
+  ])("%s shows the error and the defaults, never a 500", async (_name, query, error) => {
+    const result = await run(dashboardLoader, { request: getRequest(`/dashboard${query}`, manager.cookie) });
+    expect(result.status).toBe(200);
+    const data = result.data as { errors: string[]; values: { period: string; from: string } };
+    expect(data.errors).toContain(error);
+    if (error !== "institution" && error !== "principle") expect(data.values.from).toBe(`${new Date().getUTCFullYear()}-01-01`);
+  });
+});
+
+describe("exports", () => {
+  function parseCsv(text: string) {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+        else if (c === '"') quoted = false;
+        else field += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ",") row.push(field), (field = "");
+      else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+      else field += c;
+    }
+    return rows;
+  }
+
+  /** The body's bytes as sent (Response.text() would quietly drop the byte-order mark). */
+  async function body(loader: (args: never) => unknown, url: string) {
+    const response = (await loader({ request: getRequest(url, manager.cookie), params: {}, context: {} } as never)) as Response;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
+  }
+
+  test("the ideas CSV has a byte-order mark, and commas, quotes and line breaks survive a round trip", async () => {
+    const { response, bytes, text } = await body(ideasCsvLoader as never, "/ideas/export.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual(["id", "title", "institution", "author", "status", "stage", "principles", "submittedAt", "lastMoveAt", "closedAt", "experiments", "supports"]);
+    const one = rows.find((r) => r[0] === String(ids.one))!;
+    expect(one[1]).toBe('Ideja ar komatu, "pēdiņām"\nun jaunu rindu');
+    expect(one[5]).toBe("define");
+    expect(one[6].split(" ").sort()).toEqual(["share", "test"]);
+    expect(one[8]).toBe("2026-03-01T09:00:00.000Z");
+    expect(rows.filter((r) => r.length > 1)).toHaveLength(1 + 4);
+  });
+
+  test("the ideas CSV honours the /ideas filters", async () => {
+    const { text } = await body(ideasCsvLoader as never, `/ideas/export.csv?institution=${B}`);
+    const rows = parseCsv(text.slice(1)).slice(1);
+    expect(rows.map((r) => Number(r[0])).sort()).toEqual([ids.three, ids.four].sort());
+  });
+
+  test("the dashboard CSV carries the figures behind each chart", async () => {
+    const { bytes, text } = await body(dashboardCsvLoader as never, `/dashboard/export.csv${PERIOD}`);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(text.slice(1));
+    expect(rows).toContainEqual(["headline", "submitted", "", "3"]);
+    expect(rows).toContainEqual(["timeInStage", "Izpēte", "median_days", "20"]);
+    expect(rows).toContainEqual(["throughput", "2026-04", "stopped", "1"]);
+  });
+
+  test("submitters get 403 on the dashboard and both exports", async () => {
+    for (const [fn, url] of [
+      [dashboardLoader, "/dashboard"],
+      [dashboardCsvLoader, "/dashboard/export.csv"],
+      [ideasCsvLoader, "/ideas/export.csv"],
+    ] as const) {
+      expect((await run(fn as never, { request: getRequest(url, submitter.cookie) })).status, url).toBe(403);
+    }
+  });
+});
