@@ -81,7 +81,7 @@ test("the language switcher turns the interface to English and back, and remembe
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Pēteris Bērziņš!");
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Board" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Board", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   // The choice is saved with the user: a reload (and a new page) stays English.
   await page.reload();

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Event_ideaId_type_createdAt_idx" ON "Event"("ideaId", "type", "createdAt");
+
