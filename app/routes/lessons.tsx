@@ -7,6 +7,7 @@ import { LessonFilterForm, LessonList } from "~/modules/lesson/lesson-list";
 import { listLessons, parseLessonFilters } from "~/modules/lesson/lesson.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { formValues } from "~/utils/query";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [t, options] = await Promise.all([getT(request, "lessons"), getFilterOptions(locale)]);
   const { filters, invalid } = parseLessonFilters(new URL(request.url).searchParams, options);
   const lessons = await listLessons(user, filters, locale);
-  const values = Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+  const values = formValues(filters);
   return {
     title: `${t("title")} · ${t("common:appName")}`,
     options: { institutions: options.institutions, principles: options.principles.map((p) => ({ key: p.key, title: p.title })) },

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectFilter } from "~/components/ui/select-filter";
 
 type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
 
@@ -13,32 +14,24 @@ export function BoardFilterForm({ options, values, invalid }: { options: Options
         </label>
         <input id="board-q" name="q" type="search" defaultValue={values.q ?? ""} className="input" />
       </div>
-      <div>
-        <label htmlFor="board-institution" className="block text-sm font-semibold">
-          {t("filters.institution")}
-        </label>
-        <select id="board-institution" name="institution" defaultValue={values.institution ?? ""} className="input">
-          <option value="">{t("filters.any")}</option>
-          {options.institutions.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="board-principle" className="block text-sm font-semibold">
-          {t("filters.principle")}
-        </label>
-        <select id="board-principle" name="principle" defaultValue={values.principle ?? ""} className="input">
-          <option value="">{t("filters.any")}</option>
-          {options.principles.map((p) => (
-            <option key={p.key} value={p.key}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        compact
+        id="board-institution"
+        name="institution"
+        label={t("filters.institution")}
+        value={values.institution}
+        anyLabel={t("filters.any")}
+        options={options.institutions.map((i) => [String(i.id), i.name])}
+      />
+      <SelectFilter
+        compact
+        id="board-principle"
+        name="principle"
+        label={t("filters.principle")}
+        value={values.principle}
+        anyLabel={t("filters.any")}
+        options={options.principles.map((p) => [p.key, p.title])}
+      />
       <p className="flex items-center gap-2 pb-2">
         <input id="board-mine" type="checkbox" name="assignee" value="mine" defaultChecked={values.assignee === "mine"} className="h-5 w-5" />
         <label htmlFor="board-mine">{t("filters.mine")}</label>

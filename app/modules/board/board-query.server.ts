@@ -1,21 +1,11 @@
+import { dropUnknown, formValues, parseFilters } from "~/utils/query";
 import { BoardFiltersSchema, type BoardFilters } from "./board.schema";
 import { COLUMN_PAGE } from "./board.server";
 
-/** Filters and "show more" counts from the board's URL; unknown values are named and ignored. */
+/** Filters, "show more" counts and opened closed columns from the board's URL. */
 export function parseBoardQuery(params: URLSearchParams, known: { institutions: { id: number }[] }) {
-  const filters: BoardFilters = {};
-  const invalid: string[] = [];
-  for (const key of Object.keys(BoardFiltersSchema.shape) as (keyof BoardFilters)[]) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === "") continue;
-    const parsed = BoardFiltersSchema.shape[key].safeParse(raw);
-    if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
-    else invalid.push(key);
-  }
-  if (filters.institution && !known.institutions.some((i) => i.id === filters.institution)) {
-    invalid.push("institution");
-    delete filters.institution;
-  }
+  const { filters, invalid } = parseFilters(BoardFiltersSchema, params);
+  dropUnknown(filters, invalid, "institution", (id: number) => known.institutions.some((i) => i.id === id));
   const limits: Record<string, number> = {};
   for (const [key, value] of params) {
     if (!key.startsWith("show_")) continue;
@@ -23,11 +13,5 @@ export function parseBoardQuery(params: URLSearchParams, known: { institutions: 
     if (Number.isInteger(n) && n > COLUMN_PAGE) limits[key.slice(5)] = Math.min(n, 2000);
   }
   const open = new Set((params.get("open") ?? "").split(",").filter(Boolean));
-  const values = {
-    q: filters.q,
-    institution: filters.institution ? String(filters.institution) : undefined,
-    principle: filters.principle,
-    assignee: filters.assignee,
-  };
-  return { filters, limits, open, values, invalid };
+  return { filters: filters as BoardFilters, limits, open, values: formValues(filters), invalid };
 }

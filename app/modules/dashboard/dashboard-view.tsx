@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectFilter } from "~/components/ui/select-filter";
 import { formatDate, formatNumber } from "~/utils/format";
 import { BarChart, DataTable, Figure, MonthlyChart, PatternDefs } from "./charts";
 import type { Dashboard } from "./dashboard.server";
@@ -43,32 +44,22 @@ export function DashboardFilters({ options, values, errors }: { options: Options
           </label>
           <input id="dash-to" name="to" type="date" defaultValue={values.to} className="input" aria-describedby="dash-dates-help" />
         </div>
-        <div>
-          <label htmlFor="dash-institution" className="mb-1 block font-semibold">
-            {t("filters.institution")}
-          </label>
-          <select id="dash-institution" name="institution" defaultValue={values.institution ?? ""} className="input">
-            <option value="">{t("filters.all")}</option>
-            {options.institutions.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dash-principle" className="mb-1 block font-semibold">
-            {t("filters.principle")}
-          </label>
-          <select id="dash-principle" name="principle" defaultValue={values.principle ?? ""} className="input">
-            <option value="">{t("filters.all")}</option>
-            {options.principles.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter
+          id="dash-institution"
+          name="institution"
+          label={t("filters.institution")}
+          value={values.institution}
+          anyLabel={t("filters.all")}
+          options={options.institutions.map((i) => [String(i.id), i.name])}
+        />
+        <SelectFilter
+          id="dash-principle"
+          name="principle"
+          label={t("filters.principle")}
+          value={values.principle}
+          anyLabel={t("filters.all")}
+          options={options.principles.map((p) => [p.key, p.title])}
+        />
       </div>
       <p id="dash-dates-help" className="mt-2 text-sm text-slate-700">
         {t("filters.datesHelp")}

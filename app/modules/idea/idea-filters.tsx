@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { SelectFilter } from "~/components/ui/select-filter";
 import { LISTED_STATUSES } from "./idea.schema";
 
 type Options = {
@@ -23,22 +24,25 @@ export function IdeaFilters({ options, values }: { options: Options; values: Rec
             {t("filters.qHelp")}
           </p>
         </div>
-        <Select id="filter-stage" name="stage" label={t("filters.stage")} value={values.stage} options={options.stages.map((s) => [s.key, s.name])} />
-        <Select
+        <SelectFilter anyLabel={t("filters.any")} id="filter-stage" name="stage" label={t("filters.stage")} value={values.stage} options={options.stages.map((s) => [s.key, s.name])} />
+        <SelectFilter
+          anyLabel={t("filters.any")}
           id="filter-status"
           name="status"
           label={t("filters.status")}
           value={values.status}
           options={LISTED_STATUSES.map((s) => [s, t(`status.${s}`)])}
         />
-        <Select
+        <SelectFilter
+          anyLabel={t("filters.any")}
           id="filter-institution"
           name="institution"
           label={t("filters.institution")}
           value={values.institution}
           options={options.institutions.map((i) => [String(i.id), i.name])}
         />
-        <Select
+        <SelectFilter
+          anyLabel={t("filters.any")}
           id="filter-principle"
           name="principle"
           label={t("filters.principle")}
@@ -55,24 +59,5 @@ export function IdeaFilters({ options, values }: { options: Options; values: Rec
         </Link>
       </div>
     </Form>
-  );
-}
-
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value?: string; options: [string, string][] }) {
-  const { t } = useTranslation("ideas");
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className="input">
-        <option value="">{t("filters.any")}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

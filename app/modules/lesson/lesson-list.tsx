@@ -4,6 +4,7 @@ import { formatDate } from "~/utils/format";
 import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/experiment.schema";
 import { PrincipleChips } from "~/modules/idea/status-label";
 import type { LessonEntry } from "./lesson.server";
+import { SelectFilter } from "~/components/ui/select-filter";
 
 /** Results in words and with a symbol, so a failure reads as plainly as a success without colour. */
 function Outcome({ entry }: { entry: LessonEntry }) {
@@ -82,19 +83,7 @@ type Options = { institutions: { id: number; name: string }[]; principles: { key
 export function LessonFilterForm({ options, values }: { options: Options; values: Record<string, string | undefined> }) {
   const { t } = useTranslation("lessons");
   const select = (name: string, label: string, choices: [string, string][]) => (
-    <div>
-      <label htmlFor={`lessons-${name}`} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <select id={`lessons-${name}`} name={name} defaultValue={values[name] ?? ""} className="input">
-        <option value="">{t("any")}</option>
-        {choices.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectFilter id={`lessons-${name}`} name={name} label={label} value={values[name]} anyLabel={t("any")} options={choices} />
   );
   return (
     <Form method="get" role="search" aria-label={t("filters")} className="mb-6 rounded-lg bg-white p-4 shadow">

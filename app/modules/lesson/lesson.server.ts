@@ -6,25 +6,15 @@ import { httpError } from "~/utils/http.server";
 import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
+import { dropUnknown, parseFilters } from "~/utils/query";
 import { LessonFiltersSchema, type LessonFilters } from "./lesson.schema";
 
 export const LESSONS_PAGE = 25;
 
 export function parseLessonFilters(params: URLSearchParams, known: { institutions: { id: number }[] }) {
-  const filters: LessonFilters = {};
-  const invalid: string[] = [];
-  for (const key of Object.keys(LessonFiltersSchema.shape) as (keyof LessonFilters)[]) {
-    const raw = params.get(key);
-    if (raw === null || raw.trim() === "") continue;
-    const parsed = LessonFiltersSchema.shape[key].safeParse(raw);
-    if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
-    else if (key !== "page") invalid.push(key);
-  }
-  if (filters.institution && !known.institutions.some((i) => i.id === filters.institution)) {
-    invalid.push("institution");
-    delete filters.institution;
-  }
-  return { filters, invalid };
+  const { filters, invalid } = parseFilters(LessonFiltersSchema, params);
+  dropUnknown(filters, invalid, "institution", (id: number) => known.institutions.some((i) => i.id === id));
+  return { filters: filters as LessonFilters, invalid };
 }
 
 const words = (q: string | undefined) => (q ? foldForSearch(q).split(/\s+/).filter(Boolean).slice(0, 8) : []);
