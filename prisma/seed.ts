@@ -244,6 +244,8 @@ async function main() {
   const isProduction = process.env.NODE_ENV === "production";
   if (!isProduction && (await prisma.user.count()) === 0) {
     await seedDemo(prisma);
+    const { rebuildFlowFigures } = await import("../app/modules/dashboard/dashboard.sqlite.server");
+    await rebuildFlowFigures();
     console.log(`Seeded demo data: ${await prisma.user.count()} users, ${await prisma.idea.count()} ideas.`);
   }
   await prisma.$disconnect();

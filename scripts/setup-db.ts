@@ -18,10 +18,14 @@ const { backfillSearchText, seedDemo, seedReference } = await import("../prisma/
 await seedReference(prisma);
 await backfillSearchText(prisma);
 const isProduction = process.env.NODE_ENV === "production";
+const { rebuildFlowFigures } = await import("../app/modules/dashboard/dashboard.sqlite.server");
 if (!isProduction && (await prisma.user.count()) === 0) {
   await seedDemo(prisma);
+  await rebuildFlowFigures();
   console.log(`Seeded demo data: ${await prisma.user.count()} users, ${await prisma.idea.count()} ideas.`);
 }
+// Databases from before the flow figures existed get them from their events, once.
+if ((await prisma.stay.count()) === 0 && (await prisma.event.count()) > 0) await rebuildFlowFigures();
 const demoUsers = await prisma.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } });
 if (!isProduction && demoUsers > 0) {
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);

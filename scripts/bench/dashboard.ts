@@ -36,6 +36,8 @@ for (let round = 0; events < EVENTS; round++) {
   await prisma.event.createMany({ data: rows });
   events += rows.length;
 }
+const { rebuildFlowFigures } = await import("../../app/modules/dashboard/dashboard.sqlite.server");
+await rebuildFlowFigures();
 console.log(`Seeded ${await prisma.idea.count()} ideas and ${await prisma.event.count()} events in ${((performance.now() - started) / 1000).toFixed(1)} s (${file}).`);
 const institution = (await prisma.institution.findFirstOrThrow({ where: { code: "UR" } })).id;
 await prisma.$disconnect();

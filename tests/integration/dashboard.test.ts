@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDashboard, parseDashboardFilters, type Dashboard } from "~/modules/dashboard/dashboard.server";
+import { rebuildFlowFigures } from "~/modules/dashboard/dashboard.sqlite.server";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { loader as dashboardCsvLoader } from "~/routes/dashboard.export[.]csv";
 import { loader as ideasCsvLoader } from "~/routes/ideas.export[.]csv";
@@ -74,6 +75,7 @@ beforeAll(async () => {
   await exp(ids.four, "VALIDATED", "2026-04-15");
   await exp(ids.three, "INVALIDATED", "2026-04-01");
   await exp(ids.one, "VALIDATED", "2025-12-20"); // before the period
+  await rebuildFlowFigures();
 });
 
 const PERIOD = "?period=custom&from=2026-01-01&to=2026-06-30";
@@ -95,19 +97,21 @@ describe("figures on a hand-built data set", () => {
     ]);
   });
 
-  test("the funnel now and the entries into each stage, an idea moved back counted once", async () => {
+  test("the funnel now, the entries into each stage (an idea that came back counts again) and the conversion", async () => {
     const d = await dashboard();
     expect(d.funnel.map((s) => [s.key, s.now, s.entered])).toEqual([
       ["submitted", 0, 3],
-      ["discover", 0, 3],
-      ["define", 1, 1],
+      ["discover", 0, 4],
+      ["define", 1, 2],
       ["develop", 0, 0],
       ["test", 0, 0],
       ["scale", 0, 1],
       ["implemented", 1, 1],
       ["stopped", 1, 1],
     ]);
-    expect(d.conversion.map((c) => c.rate)).toEqual([1, 1 / 3, 0, null, null, 1]);
+    // Of the stays that ended in the period, the share that went on to the next stage.
+    expect(d.conversion.map((c) => [c.fromCount, c.toCount])).toEqual([[4, 3], [4, 2], [1, 0], [0, 0], [0, 0], [1, 1]]);
+    expect(d.conversion.map((c) => c.rate)).toEqual([0.75, 0.5, 0, null, null, 1]);
   });
 
   test("median and 90th percentile days in each stage, from the events", async () => {
@@ -239,5 +243,39 @@ describe("exports", () => {
     ] as const) {
       expect((await run(fn as never, { request: getRequest(url, submitter.cookie) })).status, url).toBe(403);
     }
+  });
+});
+
+describe("the flow figures follow every change", () => {
+  test("stays and daily counts written with each event equal those rebuilt from the events", async () => {
+    const { moveIdea } = await import("~/modules/board/board.server");
+    const facilitator = await createUser({ role: "FACILITATOR" });
+    const user = { id: facilitator.id, email: "", name: "", role: "FACILITATOR" as const, locale: null, institutionId: A };
+    await prisma.stage.updateMany({ data: { gateEnabled: false } });
+    const { ideaInStage } = await import("../factories/board");
+    const idea = await ideaInStage("submitted", submitter.id);
+    // Its submission, as the brief's submit would have written it.
+    const t0 = new Date();
+    await prisma.stay.create({ data: { ideaId: idea.id, stageId: idea.stageId!, institutionId: idea.institutionId, enteredAt: t0 } });
+    await prisma.event.create({ data: { ideaId: idea.id, type: "SUBMITTED", toStageId: idea.stageId, actorId: submitter.id, createdAt: t0 } });
+    await prisma.flowDay.upsert({
+      where: { day_stageId_institutionId: { day: new Date().toISOString().slice(0, 10), stageId: idea.stageId!, institutionId: idea.institutionId } },
+      create: { day: new Date().toISOString().slice(0, 10), stageId: idea.stageId!, institutionId: idea.institutionId, entries: 1 },
+      update: { entries: { increment: 1 } },
+    });
+    let version = 1;
+    for (const stage of ["discover", "define", "discover", "develop", "stopped"]) {
+      const result = await moveIdea(user, { ideaId: idea.id, version, stage, closingNote: "Apturēts." });
+      expect(result.ok).toBe(true);
+      version += 1;
+    }
+    const snapshot = async () => ({
+      stays: (await prisma.stay.findMany({ orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }] })).map(({ id: _id, days, ...s }) => ({ ...s, days: days === null ? null : Math.round(days * 1e6) })),
+      days: await prisma.flowDay.findMany({ orderBy: [{ day: "asc" }, { stageId: "asc" }, { institutionId: "asc" }] }),
+    });
+    const incremental = await snapshot();
+    expect(incremental.stays.filter((s) => s.ideaId === idea.id).map((s) => s.nextStageId === null)).toEqual([false, false, false, false, false, true]);
+    await rebuildFlowFigures();
+    expect(await snapshot()).toEqual(incremental);
   });
 });

@@ -47,32 +47,32 @@ export function parseDashboardFilters(params: URLSearchParams, known: { institut
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, locale: Locale, now = new Date()) {
   if (!can(user, "dashboard:view")) httpError(403);
   const f = { from: filters.period.from, to: filters.period.to, institutionId: filters.institutionId, principle: filters.principle };
-  // SQLite answers one query at a time; these run in turn on its connection.
-  const headline = await figures.headline(f);
-  const results = await figures.experimentResults(f);
-  const counts = await figures.stageCounts(f);
-  const entries = await figures.stageEntries(f);
-  const times = await figures.timeInStage(f);
-  const monthly = await figures.throughput(f);
-  const matrix = await figures.principleStageMatrix(f);
-  const institutionsCount = await figures.byInstitution(f);
-  const stale = await figures.staleIdeas(f, now);
   const [stages, principles, institutions] = await Promise.all([
     prisma.stage.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" } }),
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
     prisma.institution.findMany(),
   ]);
+  // SQLite answers one query at a time; these run in turn on its connection.
+  const entries = await figures.stageEntries(f);
+  const headline = await figures.headline(f, stages, entries);
+  const results = await figures.experimentResults(f);
+  const counts = await figures.stageCounts(f);
+  const times = await figures.timeInStage(f, stages.filter((s) => s.kind === "INTAKE" || s.kind === "WORK").map((s) => s.id));
+  const monthly = await figures.throughput(f);
+  const matrix = await figures.principleStageMatrix(f);
+  const institutionsCount = await figures.byInstitution(f);
+  const stale = await figures.staleIdeas(f, now, stages.filter((s) => s.kind === "WORK").map((s) => s.id));
   const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
   const stageName = new Map(stages.map((s) => [s.id, name(s)]));
   const institutionName = new Map(institutions.map((i) => [i.id, name(i)]));
   // The funnel follows the stages in order, leaving out the stopped column.
   const flow = stages.filter((s) => s.kind !== "CLOSED_STOPPED");
   const funnel = stages.map((s) => ({ key: s.key, name: name(s), kind: s.kind, now: counts.get(s.id) ?? 0, entered: entries.get(s.id) ?? 0 }));
-  const conversion = flow.slice(0, -1).map((s, i) => {
-    const next = flow[i + 1];
-    const from = entries.get(s.id) ?? 0;
-    const to = entries.get(next.id) ?? 0;
-    return { from: name(s), to: name(next), fromCount: from, toCount: to, rate: from ? to / from : null };
+  const pairs = flow.slice(0, -1).map((s, i) => ({ stageId: s.id, nextId: flow[i + 1].id }));
+  const moved = await figures.conversions(f, pairs);
+  const conversion = pairs.map(({ stageId, nextId }) => {
+    const { left, forward } = moved.get(stageId) ?? { left: 0, forward: 0 };
+    return { from: stageName.get(stageId)!, to: stageName.get(nextId)!, fromCount: left, toCount: forward, rate: left ? forward / left : null };
   });
   const round = (v: number) => Math.round(v * 10) / 10;
   return {

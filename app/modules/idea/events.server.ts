@@ -15,7 +15,18 @@ export type NewEvent = {
   at?: Date;
 };
 
-/** Writes an event and marks the idea's last activity; call inside the change's transaction. */
+/** Events that put an idea into a stage, and those that take it out of one. */
+export const ENTERING: readonly EventType[] = ["SUBMITTED", "RESUBMITTED", "MOVED"];
+export const LEAVING: readonly EventType[] = ["MOVED", "RETURNED", "DECLINED", "WITHDRAWN"];
+
+const DAY_MS = 86_400_000;
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/**
+ * Writes an event and marks the idea's last activity; call inside the change's transaction.
+ * A stage change also closes the idea's stay in the old stage and opens one in the new stage,
+ * and counts the exit and the entry for the day: the dashboard reads those.
+ */
 export async function recordEvent(tx: Tx, event: NewEvent) {
   const at = event.at ?? new Date();
   await tx.event.create({
@@ -31,7 +42,28 @@ export async function recordEvent(tx: Tx, event: NewEvent) {
       createdAt: at,
     },
   });
-  await tx.idea.update({ where: { id: event.ideaId }, data: { lastActivityAt: at } });
+  const idea = await tx.idea.update({ where: { id: event.ideaId }, data: { lastActivityAt: at }, select: { institutionId: true } });
+  const leaves = LEAVING.includes(event.type) && event.fromStageId;
+  const enters = ENTERING.includes(event.type) && event.toStageId;
+  if (!leaves && !enters) return;
+  const count = async (stageId: number, field: "entries" | "exits") => {
+    const key = { day: dayOf(at), stageId, institutionId: idea.institutionId };
+    await tx.flowDay.upsert({ where: { day_stageId_institutionId: key }, create: { ...key, [field]: 1 }, update: { [field]: { increment: 1 } } });
+  };
+  if (leaves) {
+    const open = await tx.stay.findFirst({ where: { ideaId: event.ideaId, stageId: event.fromStageId!, leftAt: null }, orderBy: { id: "desc" } });
+    if (open) {
+      await tx.stay.update({
+        where: { id: open.id },
+        data: { leftAt: at, days: (at.getTime() - open.enteredAt.getTime()) / DAY_MS, nextStageId: event.toStageId ?? null },
+      });
+    }
+    await count(event.fromStageId!, "exits");
+  }
+  if (enters) {
+    await tx.stay.create({ data: { ideaId: event.ideaId, stageId: event.toStageId!, institutionId: idea.institutionId, enteredAt: at } });
+    await count(event.toStageId!, "entries");
+  }
 }
 
 export type { Tx };
