@@ -34,6 +34,9 @@ export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Loc
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // better-sqlite3 answers synchronously, so without this turn of the event loop every batch
+      // would run before the first one reaches the network.
+      await new Promise((resolve) => setImmediate(resolve));
       if (!started) {
         started = true;
         controller.enqueue(encoder.encode(BOM + csvLine([...EXPORT_COLUMNS])));
