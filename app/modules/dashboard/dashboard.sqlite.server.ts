@@ -13,6 +13,9 @@ const dayAfter = (day: string) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** The ideas tagged with a principle: SQLite builds this set once per query, not once per row. */
+const IDEAS_WITH_PRINCIPLE = `SELECT ip."ideaId" FROM "IdeaPrinciple" ip WHERE ip."principleId" = (SELECT p."id" FROM "Principle" p WHERE p."key" = ?)`;
+
 /** The idea filter (institution, principle) as SQL on alias `i`, with its parameters. */
 function ideaFilter(f: FigureFilters): [string, unknown[]] {
   const parts: string[] = [];
@@ -22,7 +25,7 @@ function ideaFilter(f: FigureFilters): [string, unknown[]] {
     params.push(f.institutionId);
   }
   if (f.principle) {
-    parts.push(`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = i."id" AND p."key" = ?)`);
+    parts.push(`i."id" IN (${IDEAS_WITH_PRINCIPLE})`);
     params.push(f.principle);
   }
   return [parts.length ? ` AND ${parts.join(" AND ")}` : "", params];
@@ -135,7 +138,7 @@ function stayScope(f: FigureFilters): [string, unknown[]] {
     params.push(f.institutionId);
   }
   if (f.principle) {
-    scope.push(`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = st."ideaId" AND p."key" = ?)`);
+    scope.push(`st."ideaId" IN (${IDEAS_WITH_PRINCIPLE})`);
     params.push(f.principle);
   }
   return [scope.length ? ` AND ${scope.join(" AND ")}` : "", params];
