@@ -13,16 +13,16 @@ import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
-import { getLocale } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 import { flashToast } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · Idea Lab` : "Idea Lab" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · ${data.appName}` : undefined }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
-  const idea = await getIdeaPage(user, id, await getLocale(request));
-  return { idea };
+  const [idea, t] = await Promise.all([getIdeaPage(user, id, await getLocale(request)), getT(request)]);
+  return { idea, appName: t("appName") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -5,13 +5,14 @@ import { getCase } from "~/modules/lesson/case.server";
 import { CaseView } from "~/modules/lesson/case-view";
 import { requireUser } from "~/utils/auth.server";
 import { requireIdParam } from "~/utils/http.server";
-import { getLocale } from "~/utils/i18n.server";
+import { getLocale, getT } from "~/utils/i18n.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} · Idea Lab` : "Idea Lab" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} · ${data.appName}` : undefined }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { case: await getCase(user, requireIdParam(params.id), await getLocale(request)) };
+  const [c, t] = await Promise.all([getCase(user, requireIdParam(params.id), await getLocale(request)), getT(request)]);
+  return { case: c, appName: t("appName") };
 }
 
 export default function CasePage() {

@@ -14,7 +14,7 @@ import { readFormData } from "~/utils/form.server";
 import { getT } from "~/utils/i18n.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Idea Lab" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
