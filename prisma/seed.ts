@@ -2,7 +2,7 @@
 // Run as `npm run db:seed`; `npm start` calls it through scripts/setup-db.ts.
 import { pathToFileURL } from "node:url";
 import type { Db } from "../app/utils/db.server";
-import { hashPassword } from "../app/utils/auth.server";
+import { hashPassword } from "../app/utils/password.server";
 import { DEMO_PASSWORD } from "../app/utils/demo";
 import { foldForSearch } from "../app/utils/text";
 import type { EventType } from "../app/modules/idea/events";

@@ -47,7 +47,7 @@ sqlite.close();
 
 const { prisma } = await import("../app/utils/db.server");
 const { seedReference } = await import("../prisma/seed");
-const { hashPassword } = await import("../app/utils/auth.server");
+const { hashPassword } = await import("../app/utils/password.server");
 await seedReference(prisma);
 const institution = await prisma.institution.findUnique({ where: { code: input.institution } });
 if (!institution) {

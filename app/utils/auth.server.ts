@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
 import { redirect } from "@remix-run/node";
 import type { Role } from "~/generated/prisma/enums";
 import { prisma } from "./db.server";
 import { can, type Permission } from "./permissions";
 import { SESSION_MAX_AGE_S, getSession, sessionStorage } from "./session.server";
 import { safeRedirect } from "./safe-redirect";
+import { hashPassword, verifyPassword } from "./password.server";
+
+export { hashPassword, verifyPassword };
 
 export type SessionUser = {
   id: number;
@@ -15,21 +17,6 @@ export type SessionUser = {
   locale: string | null;
   institutionId: number;
 };
-
-// argon2id (the library's default algorithm) with OWASP's recommended memory cost.
-const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-
-export function hashPassword(password: string) {
-  return hash(password, ARGON2_OPTIONS);
-}
-
-export async function verifyPassword(passwordHash: string, password: string) {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
-}
 
 // Verified against when the e-mail is unknown, so both failures take the same time.
 let dummyHash: Promise<string> | undefined;
