@@ -64,9 +64,10 @@ export function AppShell({
             <LanguageSwitcher redirectTo={here} />
             {user ? (
               <>
-                <span className="text-sm" data-testid="current-user">
+                <Link to="/account" className="text-sm text-white underline" data-testid="current-user">
                   {t("user.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)})
-                </span>
+                  <span className="sr-only"> — {t("user.account")}</span>
+                </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="rounded border border-white px-3 py-2 text-white hover:bg-brand-dark">
                     {t("user.signOut")}

@@ -13,6 +13,8 @@ import lvLessons from "~/locales/lv/lessons.json";
 import enLessons from "~/locales/en/lessons.json";
 import lvDashboard from "~/locales/lv/dashboard.json";
 import enDashboard from "~/locales/en/dashboard.json";
+import lvAccount from "~/locales/lv/account.json";
+import enAccount from "~/locales/en/account.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,15 +25,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard"],
+  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard", "account"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -38,3 +38,8 @@ export async function flashToast(request: Request, key: string, type: "success" 
   session.flash("toast", { key, type });
   return sessionStorage.commitSession(session);
 }
+
+/** The id of the request's session row, if it carries one. */
+export async function currentSessionId(request: Request) {
+  return (await getSession(request)).get("sessionId");
+}

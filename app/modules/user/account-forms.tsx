@@ -1,0 +1,129 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translateError } from "~/utils/i18n";
+import { formatDateTime } from "~/utils/format";
+import { PASSWORD_MIN } from "./account.schema";
+
+type Account = {
+  name: string;
+  email: string;
+  locale: string | null;
+  role: string;
+  institution: { nameLv: string; nameEn: string };
+  sessions: { id: string; createdAt: string; userAgent: string; current: boolean }[];
+};
+type Result = { intent: string; reply: SubmissionResult<string[]> } | null;
+
+function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
+  const { t } = useTranslation("account");
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Input({ id, name, label, type = "text", defaultValue, errors, autoComplete, help }: { id: string; name: string; label: string; type?: string; defaultValue?: string; errors?: string[] | null; autoComplete?: string; help?: string }) {
+  const describedBy = [help ? `${id}-help` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="mb-1 block font-semibold">
+        {label}
+      </label>
+      {help ? (
+        <p id={`${id}-help`} className="mb-1 text-sm text-slate-700">
+          {help}
+        </p>
+      ) : null}
+      <input id={id} name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} />
+      <Errors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function AccountForms({ account, locale, result }: { account: Account; locale: string; result: Result }) {
+  const { t, i18n } = useTranslation("account");
+  const mine = (intent: string) => (result?.intent === intent ? result.reply : undefined);
+  const profile = mine("profile");
+  const password = mine("password");
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="profile-title" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="profile-title" className="mb-2 text-xl font-semibold">
+          {t("profile")}
+        </h2>
+        <p className="mb-4 text-slate-700">
+          {account.email} · {t(`common:roles.${account.role}`)} · {locale === "en" ? account.institution.nameEn : account.institution.nameLv}
+        </p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="profile" />
+          <Input id="account-name" name="name" label={t("name")} defaultValue={(profile?.initialValue?.name as string) ?? account.name} errors={profile?.error?.name} autoComplete="name" />
+          <div className="mb-4">
+            <label htmlFor="account-locale" className="mb-1 block font-semibold">
+              {t("locale")}
+            </label>
+            <select id="account-locale" name="locale" defaultValue={account.locale ?? ""} className="input">
+              <option value="">{t("localeBrowser")}</option>
+              <option value="lv" lang="lv">
+                Latviešu
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>
+          </div>
+          <button type="submit" className="btn-primary">
+            {t("saveProfile")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-title" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="password-title" className="mb-4 text-xl font-semibold">
+          {t("password")}
+        </h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="password" />
+          <Input id="account-current" name="currentPassword" type="password" label={t("currentPassword")} errors={password?.error?.currentPassword} autoComplete="current-password" />
+          <Input id="account-new" name="newPassword" type="password" label={t("newPassword")} help={t("newPasswordHelp", { min: PASSWORD_MIN })} errors={password?.error?.newPassword} autoComplete="new-password" />
+          <Input id="account-confirm" name="confirmPassword" type="password" label={t("confirmPassword")} errors={password?.error?.confirmPassword} autoComplete="new-password" />
+          <button type="submit" className="btn-primary">
+            {t("changePassword")}
+          </button>
+        </Form>
+      </section>
+
+      <section id="sessions" aria-labelledby="sessions-title" className="rounded-lg bg-white p-6 shadow">
+        <h2 id="sessions-title" className="mb-2 text-xl font-semibold">
+          {t("sessions")}
+        </h2>
+        <p className="mb-4 text-slate-700">{t("sessionsHelp")}</p>
+        <ul className="space-y-3">
+          {account.sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
+              <span>
+                <span className="block">{formatDateTime(i18n.language, s.createdAt)}</span>
+                <span className="block text-sm text-slate-700 break-all">{s.userAgent || t("unknownDevice")}</span>
+              </span>
+              {s.current ? (
+                <strong>{t("thisSession")}</strong>
+              ) : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end-session" />
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" className="btn-secondary">
+                    {t("endSession")}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { errorMessage } from "~/utils/i18n";
+
+export const PASSWORD_MIN = 12;
+
+export const AccountActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("profile"),
+      name: z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(200, errorMessage("tooLong", { max: 200 })),
+      locale: z.enum(["lv", "en"], { error: errorMessage("invalidChoice") }).optional(),
+    }),
+    z
+      .object({
+        intent: z.literal("password"),
+        currentPassword: z.string({ error: errorMessage("required") }).min(1, errorMessage("required")).max(1000),
+        newPassword: z
+          .string({ error: errorMessage("required") })
+          .min(PASSWORD_MIN, errorMessage("passwordTooShort", { min: PASSWORD_MIN }))
+          .max(1000, errorMessage("tooLong", { max: 1000 })),
+        confirmPassword: z.string({ error: errorMessage("required") }).max(1000),
+      })
+      .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: errorMessage("passwordsDiffer") }),
+    z.object({ intent: z.literal("end-session"), sessionId: z.string().min(1).max(100) }),
+  ],
+  { error: errorMessage("invalid") },
+);
