@@ -20,7 +20,12 @@ export default function Admin() {
       <ul className="mb-6 list-disc pl-6">
         <li>
           <Link to="/admin/stages" className="link">
-            {t("board:gates.adminTitle")}
+            {t("admin:links.stages")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/admin/audit" className="link">
+            {t("admin:links.audit")}
           </Link>
         </li>
       </ul>

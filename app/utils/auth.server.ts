@@ -5,6 +5,7 @@ import { prisma } from "./db.server";
 import { can, type Permission } from "./permissions";
 import { SESSION_MAX_AGE_S, getSession, sessionStorage } from "./session.server";
 import { safeRedirect } from "./safe-redirect";
+import { audit } from "~/modules/audit/audit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 
 export { hashPassword, verifyPassword };
@@ -38,7 +39,10 @@ export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "i
 
 export async function login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
   const email = emailInput.trim().toLowerCase();
-  if (await isThrottled(email, ip)) return { ok: false, reason: "throttled" };
+  if (await isThrottled(email, ip)) {
+    await audit({ actorId: null, action: "auth.sign-in-failed", targetType: "user", after: { email, reason: "throttled" }, ip });
+    return { ok: false, reason: "throttled" };
+  }
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, active: true },
@@ -48,6 +52,11 @@ export async function login(emailInput: string, password: string, ip: string): P
     : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString("hex"))), password);
   const success = !!user && user.active && valid;
   await prisma.loginAttempt.create({ data: { email, ip, success } });
+  await audit(
+    success
+      ? { actorId: user.id, action: "auth.sign-in", targetType: "user", targetId: user.id, ip }
+      : { actorId: null, action: "auth.sign-in-failed", targetType: "user", targetId: user?.id, after: { email, reason: user && !user.active ? "inactive" : "invalid" }, ip },
+  );
   return success ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
 }
 

@@ -20,3 +20,33 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
     },
   });
 }
+
+/**
+ * A CSV stream: the byte-order mark and the header, then one batch of lines per pull, so a large
+ * export never sits in memory whole. `next(cursor)` returns the batch's lines and the next cursor,
+ * or null when done.
+ */
+export function csvStream<C>(header: string[], first: C, next: (cursor: C) => Promise<{ lines: unknown[][]; cursor: C } | null>) {
+  const encoder = new TextEncoder();
+  let cursor = first;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // better-sqlite3 answers synchronously: without this turn of the event loop every batch
+      // would be computed before the first one reaches the network.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!started) {
+        started = true;
+        controller.enqueue(encoder.encode(BOM + csvLine(header)));
+        return;
+      }
+      const batch = await next(cursor);
+      if (!batch || batch.lines.length === 0) {
+        controller.close();
+        return;
+      }
+      cursor = batch.cursor;
+      controller.enqueue(encoder.encode(batch.lines.map(csvLine).join("")));
+    },
+  });
+}

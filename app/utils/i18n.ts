@@ -15,6 +15,8 @@ import lvDashboard from "~/locales/lv/dashboard.json";
 import enDashboard from "~/locales/en/dashboard.json";
 import lvAccount from "~/locales/lv/account.json";
 import enAccount from "~/locales/en/account.json";
+import lvAdmin from "~/locales/lv/admin.json";
+import enAdmin from "~/locales/en/admin.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -25,15 +27,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount, admin: lvAdmin },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount, admin: enAdmin },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard", "account"],
+  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard", "account", "admin"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -165,6 +165,7 @@ describe("filters that make no sense", () => {
   test.each([
     ["an end before the start", "?period=custom&from=2026-05-01&to=2026-01-01", "order"],
     ["a malformed date", "?period=custom&from=2026-02-31", "from"],
+    ["an impossible month", "?period=custom&from=2026-13-01", "from"],
     ["an unknown institution", "?institution=99999", "institution"],
     ["an unknown principle", "?principle=magic", "principle"],
     ["an unknown period", "?period=forever", "period"],

@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { audit } from "~/modules/audit/audit.server";
 
 /** The stages whose entry has a gate (see missingForGate). */
 export const GATED_STAGES = ["test", "scale", "implemented", "stopped"] as const;
@@ -18,5 +19,8 @@ export async function setStageGate(user: SessionUser, stageKey: string, enabled:
   if (!(GATED_STAGES as readonly string[]).includes(stageKey)) httpError(400);
   const stage = await prisma.stage.findUnique({ where: { key: stageKey } });
   if (!stage) httpError(404);
-  await prisma.stage.update({ where: { id: stage.id }, data: { gateEnabled: enabled } });
+  await prisma.$transaction(async (tx) => {
+    await tx.stage.update({ where: { id: stage.id }, data: { gateEnabled: enabled } });
+    await audit({ actorId: user.id, action: "stage.gate", targetType: "stage", targetId: stage.key, before: { gateEnabled: stage.gateEnabled }, after: { gateEnabled: enabled } }, tx);
+  });
 }

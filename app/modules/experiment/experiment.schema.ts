@@ -1,6 +1,7 @@
 // The Test Card and the Learning Card (DOMAIN.md), validated alike in the browser and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { isoDaySchema } from "~/utils/iso-day";
 
 export const METHOD_TYPES = ["INTERVIEWS", "PROTOTYPE_TEST", "PILOT", "AB_TEST", "SURVEY", "DATA_ANALYSIS", "OTHER"] as const;
 export const EXPERIMENT_STATUSES = ["PLANNED", "RUNNING", "COMPLETED"] as const;
@@ -16,11 +17,7 @@ const required = (max: number) =>
     .min(1, errorMessage("required"))
     .max(max, errorMessage("tooLong", { max }));
 const optional = (max: number) => z.string().trim().max(max, errorMessage("tooLong", { max })).optional();
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, errorMessage("invalidDate"))
-  .refine((s) => !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), errorMessage("invalidDate"))
-  .optional();
+const date = isoDaySchema(errorMessage("invalidDate")).optional();
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: errorMessage("invalidChoice") });
 
 export const ExperimentSchema = z

@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
-import { BOM, csvLine } from "~/utils/csv";
+import { csvStream } from "~/utils/csv";
 import type { IdeaFilters } from "./idea.schema";
 import { ideaListWhere } from "./idea-queries.server";
 
@@ -29,65 +29,47 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : "");
 export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale): ReadableStream<Uint8Array> {
   if (!can(user, "export:csv")) httpError(403);
   const where = ideaListWhere(filters);
-  const encoder = new TextEncoder();
-  let cursor = 0;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      // better-sqlite3 answers synchronously, so without this turn of the event loop every batch
-      // would run before the first one reaches the network.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(BOM + csvLine([...EXPORT_COLUMNS])));
-      }
-      const batch = await prisma.idea.findMany({
-        where: { ...where, id: { gt: cursor } },
-        orderBy: { id: "asc" },
-        take: BATCH,
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          submittedAt: true,
-          closedAt: true,
-          institution: { select: { nameLv: true, nameEn: true } },
-          author: { select: { name: true } },
-          stage: { select: { key: true } },
-          principles: { select: { principle: { select: { key: true } } } },
-          _count: { select: { experiments: true, supports: true } },
-        },
-      });
-      if (batch.length === 0) {
-        controller.close();
-        return;
-      }
-      cursor = batch[batch.length - 1].id;
-      const lastMoves = await prisma.event.groupBy({
-        by: ["ideaId"],
-        where: { ideaId: { in: batch.map((b) => b.id) }, type: "MOVED" },
-        _max: { createdAt: true },
-      });
-      const lastMove = new Map(lastMoves.map((m) => [m.ideaId, m._max.createdAt]));
-      const text = batch
-        .map((i) =>
-          csvLine([
-            i.id,
-            i.title,
-            locale === "en" ? i.institution.nameEn : i.institution.nameLv,
-            i.author.name,
-            i.status,
-            i.stage?.key ?? "",
-            i.principles.map((p) => p.principle.key).join(" "),
-            iso(i.submittedAt),
-            iso(lastMove.get(i.id)),
-            iso(i.closedAt),
-            i._count.experiments,
-            i._count.supports,
-          ]),
-        )
-        .join("");
-      controller.enqueue(encoder.encode(text));
-    },
+  return csvStream([...EXPORT_COLUMNS], 0, async (cursor) => {
+    const batch = await prisma.idea.findMany({
+      where: { ...where, id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        submittedAt: true,
+        closedAt: true,
+        institution: { select: { nameLv: true, nameEn: true } },
+        author: { select: { name: true } },
+        stage: { select: { key: true } },
+        principles: { select: { principle: { select: { key: true } } } },
+        _count: { select: { experiments: true, supports: true } },
+      },
+    });
+    if (batch.length === 0) return null;
+    const lastMoves = await prisma.event.groupBy({
+      by: ["ideaId"],
+      where: { ideaId: { in: batch.map((b) => b.id) }, type: "MOVED" },
+      _max: { createdAt: true },
+    });
+    const lastMove = new Map(lastMoves.map((m) => [m.ideaId, m._max.createdAt]));
+    return {
+      cursor: batch[batch.length - 1].id,
+      lines: batch.map((i) => [
+        i.id,
+        i.title,
+        locale === "en" ? i.institution.nameEn : i.institution.nameLv,
+        i.author.name,
+        i.status,
+        i.stage?.key ?? "",
+        i.principles.map((p) => p.principle.key).join(" "),
+        iso(i.submittedAt),
+        iso(lastMove.get(i.id)),
+        iso(i.closedAt),
+        i._count.experiments,
+        i._count.supports,
+      ]),
+    };
   });
 }

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import type { Prisma } from "~/generated/prisma/client";
+import type { SessionUser } from "~/utils/auth.server";
+import { csvStream } from "~/utils/csv";
+import { prisma } from "~/utils/db.server";
+import { httpError } from "~/utils/http.server";
+import { can } from "~/utils/permissions";
+import { parseFilters } from "~/utils/query";
+import { AUDIT_ACTIONS } from "./audit";
+import { isoDaySchema } from "~/utils/iso-day";
+
+export const AUDIT_PAGE = 50;
+
+const day = isoDaySchema();
+export const AuditFiltersSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  actor: z.string().trim().max(254).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
+
+export function parseAuditFilters(params: URLSearchParams) {
+  const { filters, invalid } = parseFilters(AuditFiltersSchema, params);
+  if (filters.from && filters.to && filters.to < filters.from) {
+    invalid.push("to");
+    delete filters.to;
+  }
+  return { filters: filters as AuditFilters, invalid };
+}
+
+function where(filters: AuditFilters): Prisma.AuditEntryWhereInput {
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (filters.from) createdAt.gte = new Date(`${filters.from}T00:00:00Z`);
+  if (filters.to) createdAt.lt = new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000);
+  return {
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.actor ? { actor: { email: { contains: filters.actor.toLowerCase() } } } : {}),
+    ...(filters.from || filters.to ? { createdAt } : {}),
+  };
+}
+
+const select = {
+  id: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  before: true,
+  after: true,
+  ip: true,
+  createdAt: true,
+  actor: { select: { name: true, email: true } },
+} satisfies Prisma.AuditEntrySelect;
+
+function requireAuditor(user: SessionUser) {
+  if (!can(user, "admin:users")) httpError(403);
+}
+
+export async function listAudit(user: SessionUser, filters: AuditFilters) {
+  requireAuditor(user);
+  const page = filters.page ?? 1;
+  const [rows, total] = await Promise.all([
+    prisma.auditEntry.findMany({ where: where(filters), orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE, take: AUDIT_PAGE, select }),
+    prisma.auditEntry.count({ where: where(filters) }),
+  ]);
+  return {
+    entries: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE)),
+  };
+}
+
+export function exportAudit(user: SessionUser, filters: AuditFilters) {
+  requireAuditor(user);
+  return csvStream(["id", "createdAt", "actor", "action", "targetType", "targetId", "before", "after", "ip"], Number.MAX_SAFE_INTEGER, async (cursor) => {
+    const rows = await prisma.auditEntry.findMany({ where: { ...where(filters), id: { lt: cursor } }, orderBy: { id: "desc" }, take: 500, select });
+    if (!rows.length) return null;
+    return {
+      cursor: rows[rows.length - 1].id,
+      lines: rows.map((r) => [r.id, r.createdAt.toISOString(), r.actor?.email ?? "", r.action, r.targetType ?? "", r.targetId ?? "", r.before ?? "", r.after ?? "", r.ip ?? ""]),
+    };
+  });
+}

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SelectFilter } from "~/components/ui/select-filter";
+import { Pagination } from "~/components/ui/pagination";
+import { listAudit, parseAuditFilters } from "~/modules/audit/audit-queries.server";
+import { AUDIT_ACTIONS } from "~/modules/audit/audit";
+import { requireUserWith } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { getT } from "~/utils/i18n.server";
+import { formValues } from "~/utils/query";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWith(request, "admin:users");
+  const { filters, invalid } = parseAuditFilters(new URL(request.url).searchParams);
+  const [t, log] = await Promise.all([getT(request, "admin"), listAudit(user, filters)]);
+  const { page: _page, ...shown } = filters;
+  return { title: `${t("audit.title")} · ${t("common:appName")}`, values: formValues(shown), invalid, ...log };
+}
+
+export default function AuditLog() {
+  const { entries, total, page, pages, values, invalid } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("admin");
+  const location = useLocation();
+  return (
+    <div>
+      <p className="mb-2">
+        <Link to="/admin" className="link">
+          {t("back")}
+        </Link>
+      </p>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("audit.title")}</h1>
+        <a href={`/admin/audit.csv${location.search}`} className="btn-secondary" download>
+          {t("audit.export")}
+        </a>
+      </div>
+      <p className="mb-4 text-slate-700">{t("audit.intro")}</p>
+      <Form method="get" aria-label={t("audit.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">
+        <SelectFilter id="audit-action" name="action" label={t("audit.action")} value={values.action} anyLabel={t("audit.any")} options={AUDIT_ACTIONS.map((a) => [a, t(`audit.actions.${a}`)])} />
+        <div>
+          <label htmlFor="audit-actor" className="mb-1 block font-semibold">
+            {t("audit.actor")}
+          </label>
+          <input id="audit-actor" name="actor" type="search" defaultValue={values.actor} className="input" />
+        </div>
+        <div>
+          <label htmlFor="audit-from" className="mb-1 block font-semibold">
+            {t("audit.from")}
+          </label>
+          <input id="audit-from" name="from" type="date" defaultValue={values.from} className="input" />
+        </div>
+        <div>
+          <label htmlFor="audit-to" className="mb-1 block font-semibold">
+            {t("audit.to")}
+          </label>
+          <input id="audit-to" name="to" type="date" defaultValue={values.to} className="input" />
+        </div>
+        <div className="flex items-end gap-2">
+          <button type="submit" className="btn-primary">
+            {t("audit.apply")}
+          </button>
+        </div>
+        {invalid.length ? (
+          <p role="alert" className="md:col-span-5 text-amber-900">
+            {t("audit.invalid", { names: invalid.map((n) => t(`audit.${n}`)).join(", ") })}
+          </p>
+        ) : null}
+      </Form>
+      <p role="status" className="mb-2">
+        {t("audit.count", { count: total })}
+      </p>
+      <div className="overflow-x-auto rounded-lg bg-white shadow" tabIndex={0} role="region" aria-label={t("audit.title")}>
+        <table className="min-w-full text-sm">
+          <thead>
+            <tr className="text-left">
+              <th scope="col" className="px-3 py-2">{t("audit.when")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.actor")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.action")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.target")}</th>
+              <th scope="col" className="px-3 py-2">{t("audit.change")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} className="border-t border-slate-200 align-top">
+                <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(i18n.language, e.createdAt)}</td>
+                <td className="px-3 py-2">{e.actor ? `${e.actor.name} (${e.actor.email})` : "—"}</td>
+                <td className="px-3 py-2">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td className="px-3 py-2">{[e.targetType, e.targetId].filter(Boolean).join(" ") || "—"}</td>
+                <td className="px-3 py-2 font-mono text-xs break-all">
+                  {e.before ? `${e.before} → ` : ""}
+                  {e.after ?? ""}
+                  {e.ip ? ` · ${e.ip}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} pages={pages} />
+    </div>
+  );
+}

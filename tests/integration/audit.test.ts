@@ -1,0 +1,47 @@
+import { expect, test } from "vitest";
+import { action as loginAction } from "~/routes/login";
+import { action as gatesAction } from "~/routes/admin.stages";
+import { loader as auditLoader } from "~/routes/admin.audit";
+import { loader as auditCsvLoader } from "~/routes/admin.audit[.]csv";
+import { prisma } from "~/utils/db.server";
+import { TEST_PASSWORD, createUser } from "../factories/user";
+import { sessionCookieFor } from "../factories/idea";
+import { formRequest, getRequest } from "../factories/request";
+import { run } from "../factories/route";
+
+type Log = { entries: { action: string; actor: { email: string } | null; after: string | null; before: string | null; ip: string | null }[]; total: number };
+
+test("sign-ins, failed sign-ins and gate switches are in the audit log, with actor, time, target and values", async () => {
+  const admin = await createUser({ role: "ADMIN", email: "audit-admin@example.lv" });
+  await run(loginAction, { request: formRequest("/login", { email: admin.email, password: TEST_PASSWORD }), context: { clientIp: "10.9.9.9" } });
+  await run(loginAction, { request: formRequest("/login", { email: "nobody@example.lv", password: "x" }), context: { clientIp: "10.9.9.8" } });
+  const cookie = await sessionCookieFor(admin.id);
+  await run(gatesAction, { request: formRequest("/admin/stages", { stage: "scale", enabled: "false" }, { cookie }) });
+
+  const log = (await run(auditLoader, { request: getRequest("/admin/audit", cookie) })).data as Log;
+  const [gate, failed, signIn] = log.entries;
+  expect(gate).toMatchObject({ action: "stage.gate", actor: { email: admin.email }, before: '{"gateEnabled":true}', after: '{"gateEnabled":false}' });
+  expect(failed).toMatchObject({ action: "auth.sign-in-failed", actor: null, ip: "10.9.9.8" });
+  expect(JSON.parse(failed.after!)).toEqual({ email: "nobody@example.lv", reason: "invalid" });
+  expect(signIn).toMatchObject({ action: "auth.sign-in", actor: { email: admin.email }, ip: "10.9.9.9" });
+
+  const onlyFailed = (await run(auditLoader, { request: getRequest("/admin/audit?action=auth.sign-in-failed", cookie) })).data as Log;
+  expect(onlyFailed.entries.every((e) => e.action === "auth.sign-in-failed")).toBe(true);
+  const byActor = (await run(auditLoader, { request: getRequest("/admin/audit?actor=AUDIT-ADMIN", cookie) })).data as Log;
+  expect(byActor.total).toBe(2);
+  const bad = (await run(auditLoader, { request: getRequest("/admin/audit?action=delete-everything&from=2026-13-01", cookie) })).data as Log & { invalid: string[] };
+  expect(bad.invalid.sort()).toEqual(["action", "from"]);
+});
+
+test("the audit log and its CSV are for administrators only; the CSV has a byte-order mark", async () => {
+  const manager = await createUser({ role: "MANAGER" });
+  const cookie = await sessionCookieFor(manager.id);
+  expect((await run(auditLoader, { request: getRequest("/admin/audit", cookie) })).status).toBe(403);
+  expect((await run(auditCsvLoader as never, { request: getRequest("/admin/audit.csv", cookie) })).status).toBe(403);
+  const admin = await createUser({ role: "ADMIN" });
+  const response = (await auditCsvLoader({ request: getRequest("/admin/audit.csv", await sessionCookieFor(admin.id)), params: {}, context: {} })) as Response;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(new TextDecoder().decode(bytes)).toContain("id,createdAt,actor,action,targetType,targetId,before,after,ip");
+  expect(await prisma.auditEntry.count()).toBeGreaterThan(0);
+});
