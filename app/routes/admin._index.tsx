@@ -19,6 +19,11 @@ export default function Admin() {
       <h1 className="mb-4 text-3xl font-bold">{t("nav.admin")}</h1>
       <ul className="mb-6 list-disc pl-6">
         <li>
+          <Link to="/admin/users" className="link">
+            {t("admin:links.users")}
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/stages" className="link">
             {t("admin:links.stages")}
           </Link>

@@ -55,6 +55,7 @@ export default function LoginPage() {
   const [form, fields] = useForm({
     id: "login",
     lastResult,
+    defaultValue: { email: searchParams.get("email") ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

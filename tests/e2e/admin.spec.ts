@@ -28,3 +28,34 @@ test("an admin switches a stage gate off and on, and non-admins may not", async 
   expect((await other.goto("/admin/stages"))?.status()).toBe(403);
   await context.close();
 });
+
+test("an admin creates a user, who sets a password with the link and signs in", async ({ page, browser }) => {
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin/users");
+  await expectNoAxeViolations(page);
+  const form = page.getByRole("region", { name: "Jauns lietotājs" });
+  await form.getByLabel("E-pasts").fill("marta.jauna@example.lv");
+  await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
+  await form.getByLabel("Loma").selectOption("SUBMITTER");
+  await form.getByLabel("Iestāde").selectOption({ label: "Zāļu valsts aģentūra" });
+  await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
+  const link = await page.locator("code").filter({ hasText: "/set-password/" }).innerText();
+  await expectNoAxeViolations(page);
+
+  const context = await browser.newContext({ locale: "lv-LV" });
+  const newcomer = await context.newPage();
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole("heading", { level: 1 })).toHaveText("Paroles iestatīšana");
+  await expectNoAxeViolations(newcomer);
+  await newcomer.getByLabel("Jaunā parole").fill("martas-droša-parole");
+  await newcomer.getByLabel("Parole vēlreiz").fill("martas-droša-parole");
+  await newcomer.getByRole("button", { name: "Iestatīt paroli" }).click();
+  await expect(newcomer.getByRole("status")).toHaveText("Parole iestatīta. Tagad varat pieslēgties.");
+  await expect(newcomer.getByLabel("E-pasts")).toHaveValue("marta.jauna@example.lv");
+  await newcomer.getByLabel("Parole").fill("martas-droša-parole");
+  await newcomer.getByRole("button", { name: "Pieslēgties" }).click();
+  await expect(newcomer.getByTestId("current-user")).toContainText("Marta Jaunā");
+  await newcomer.goto(link);
+  await expect(newcomer.getByRole("alert")).toHaveText("Šī saite jau ir izmantota. Palūdziet administratoram jaunu.");
+  await context.close();
+});

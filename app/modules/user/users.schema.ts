@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { errorMessage } from "~/utils/i18n";
+import { ROLES } from "~/utils/permissions";
+import { PASSWORD_MIN } from "./account.schema";
+
+const email = z
+  .string({ error: errorMessage("required") })
+  .trim()
+  .toLowerCase()
+  .min(1, errorMessage("required"))
+  .max(254, errorMessage("tooLong", { max: 254 }))
+  .pipe(z.email({ error: errorMessage("email") }));
+const name = z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(200, errorMessage("tooLong", { max: 200 }));
+const role = z.enum(ROLES, { error: errorMessage("invalidChoice") });
+const institutionId = z.number({ error: errorMessage("required") }).int().positive(errorMessage("invalidChoice"));
+
+export const UserAdminSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("create"), email, name, role, institutionId }),
+    z.object({ intent: z.literal("update"), userId: z.number().int().positive(), role, institutionId }),
+    z.object({ intent: z.literal("deactivate"), userId: z.number().int().positive() }),
+    z.object({ intent: z.literal("reactivate"), userId: z.number().int().positive() }),
+    z.object({ intent: z.literal("reset-link"), userId: z.number().int().positive() }),
+  ],
+  { error: errorMessage("invalid") },
+);
+
+export const SetPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: errorMessage("required") })
+      .min(PASSWORD_MIN, errorMessage("passwordTooShort", { min: PASSWORD_MIN }))
+      .max(1000, errorMessage("tooLong", { max: 1000 })),
+    confirmPassword: z.string({ error: errorMessage("required") }).max(1000),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: errorMessage("passwordsDiffer") });
+
+export const UserListSchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  role: role.optional(),
+  institution: z.coerce.number().int().positive().optional(),
+  active: z.enum(["yes", "no"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
