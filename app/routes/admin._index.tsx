@@ -24,6 +24,11 @@ export default function Admin() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/institutions" className="link">
+            {t("admin:links.institutions")}
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/stages" className="link">
             {t("admin:links.stages")}
           </Link>

@@ -59,3 +59,11 @@ test("an admin creates a user, who sets a password with the link and signs in", 
   await expect(newcomer.getByRole("alert")).toHaveText("Šī saite jau ir izmantota. Palūdziet administratoram jaunu.");
   await context.close();
 });
+
+test("the institutions page has no accessibility violations", async ({ page }) => {
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Iestādes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iestādes");
+  await expectNoAxeViolations(page);
+});
