@@ -67,3 +67,24 @@ test("the institutions page has no accessibility violations", async ({ page }) =
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iestādes");
   await expectNoAxeViolations(page);
 });
+
+test("an admin renames and reorders stages and the board follows", async ({ page }) => {
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin/stages");
+  const develop = page.getByRole("region", { name: /^Risinājumu izstrāde/ });
+  await develop.getByLabel("Nosaukums latviski").fill("Risinājumu radīšana");
+  await develop.getByRole("button", { name: "Saglabāt" }).click();
+  await expect(page.getByRole("status")).toHaveText("Posms saglabāts.");
+  await page.getByRole("button", { name: "Pārvietot „Risinājumu radīšana” uz augšu" }).click();
+  await expect(page.getByRole("status")).toHaveText("Secība mainīta.");
+  await expectNoAxeViolations(page);
+  await page.goto("/board");
+  const headings = await page.locator("section[id^=col-] h2 span[id$=-h]").allInnerTexts();
+  expect(headings.slice(0, 4)).toEqual(["Iesniegtas", "Izpēte", "Risinājumu radīšana", "Problēmas definēšana"]);
+  // Put it back for the other tests.
+  await page.goto("/admin/stages");
+  await page.getByRole("button", { name: "Pārvietot „Risinājumu radīšana” uz leju" }).click();
+  await page.getByRole("region", { name: /^Risinājumu radīšana/ }).getByLabel("Nosaukums latviski").fill("Risinājumu izstrāde");
+  await page.getByRole("region", { name: /^Risinājumu radīšana/ }).getByRole("button", { name: "Saglabāt" }).click();
+  await expect(page.getByRole("status")).toHaveText("Posms saglabāts.");
+});

@@ -16,7 +16,7 @@ test("sign-ins, failed sign-ins and gate switches are in the audit log, with act
   await run(loginAction, { request: formRequest("/login", { email: admin.email, password: TEST_PASSWORD }), context: { clientIp: "10.9.9.9" } });
   await run(loginAction, { request: formRequest("/login", { email: "nobody@example.lv", password: "x" }), context: { clientIp: "10.9.9.8" } });
   const cookie = await sessionCookieFor(admin.id);
-  await run(gatesAction, { request: formRequest("/admin/stages", { stage: "scale", enabled: "false" }, { cookie }) });
+  await run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stage: "scale", enabled: "false" }, { cookie }) });
 
   const log = (await run(auditLoader, { request: getRequest("/admin/audit", cookie) })).data as Log;
   const [gate, failed, signIn] = log.entries;

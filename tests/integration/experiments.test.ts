@@ -178,7 +178,7 @@ describe("stage gates, for every way of moving", () => {
 
   test("an admin may switch a gate off and on; others may not", async () => {
     const idea = await ideaInStage("develop", author.id);
-    const toggle = (enabled: string, by: Who) => run(gatesAction, { request: formRequest("/admin/stages", { stage: "test", enabled }, { cookie: by.cookie }) });
+    const toggle = (enabled: string, by: Who) => run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stage: "test", enabled }, { cookie: by.cookie }) });
     expect((await toggle("false", facilitator)).status).toBe(403);
     expect((await toggle("false", admin)).status).toBe(302);
     expect((await boardMove(idea.id, 1, "test")).status).toBe(200);

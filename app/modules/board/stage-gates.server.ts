@@ -1,18 +1,10 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { audit } from "~/modules/audit/audit.server";
 
-/** The stages whose entry has a gate (see missingForGate). */
-export const GATED_STAGES = ["test", "scale", "implemented", "stopped"] as const;
-
-export async function listStageGates(user: SessionUser, locale: Locale) {
-  if (!can(user, "admin:stages")) httpError(403);
-  const stages = await prisma.stage.findMany({ where: { archivedAt: null, key: { in: [...GATED_STAGES] } }, orderBy: { position: "asc" } });
-  return stages.map((s) => ({ key: s.key, name: locale === "en" ? s.nameEn : s.nameLv, gateEnabled: s.gateEnabled }));
-}
+import { GATED as GATED_STAGES } from "./gates";
 
 export async function setStageGate(user: SessionUser, stageKey: string, enabled: boolean) {
   if (!can(user, "admin:stages")) httpError(403);

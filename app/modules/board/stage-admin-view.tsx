@@ -1,0 +1,133 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "~/components/ui/field";
+import { translateError } from "~/utils/i18n";
+import { GATED } from "./gates";
+
+type Stage = { id: number; key: string; nameLv: string; nameEn: string; kind: string; wipLimit: number | null; gateEnabled: boolean; ideas: number };
+type Result = { target: string; reply: SubmissionResult<string[]> } | null;
+
+function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
+  const { t } = useTranslation("admin");
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { id: string; name: string; label: string; defaultValue?: string | number | null; errors?: string[] | null; type?: string }) {
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
+        {label}
+      </label>
+      <input id={id} name={name} type={type} min={type === "number" ? 1 : undefined} defaultValue={defaultValue ?? undefined} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} />
+      <Errors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** Rename, limit, reorder, add, archive and gates: plain forms that work without JavaScript. */
+export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result }) {
+  const { t } = useTranslation("admin");
+  const order = stages.map((s) => s.id).join(",");
+  const mine = (target: string) => (result?.target === target ? result.reply : undefined);
+  const work = stages.filter((s) => s.kind === "WORK");
+  return (
+    <div className="space-y-4">
+      {stages.map((s) => {
+        const reply = mine(String(s.id)) ?? mine(s.key);
+        const values = (reply?.initialValue ?? {}) as Record<string, string>;
+        const w = work.indexOf(s);
+        return (
+          <section key={s.id} aria-labelledby={`stage-${s.id}-title`} className="rounded-lg bg-white p-4 shadow">
+            <h2 id={`stage-${s.id}-title`} className="font-semibold">
+              {s.nameLv} / {s.nameEn} <span className="text-sm font-normal text-slate-700">({t(`stages.kinds.${s.kind}`)}, {t("stages.ideas", { count: s.ideas })})</span>
+            </h2>
+            <FormError id={`stage-${s.id}-error`} errors={reply?.error?.[""] ?? undefined} />
+            <Form method="post" noValidate className="mt-3 grid gap-3 md:grid-cols-4">
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="stageId" value={s.id} />
+              <TextInput id={`stage-${s.id}-lv`} name="nameLv" label={t("stages.nameLv")} defaultValue={values.nameLv ?? s.nameLv} errors={reply?.error?.nameLv} />
+              <TextInput id={`stage-${s.id}-en`} name="nameEn" label={t("stages.nameEn")} defaultValue={values.nameEn ?? s.nameEn} errors={reply?.error?.nameEn} />
+              <TextInput id={`stage-${s.id}-wip`} name="wipLimit" type="number" label={t("stages.wipLimit")} defaultValue={values.wipLimit ?? s.wipLimit} errors={reply?.error?.wipLimit} />
+              <div className="flex items-end">
+                <button type="submit" className="btn-secondary">
+                  {t("stages.save")}
+                </button>
+              </div>
+            </Form>
+            <div className="mt-3 flex flex-wrap gap-3">
+              {w > 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="stageId" value={s.id} />
+                  <input type="hidden" name="direction" value="up" />
+                  <input type="hidden" name="order" value={order} />
+                  <button type="submit" className="btn-secondary">
+                    {t("stages.up", { name: s.nameLv })}
+                  </button>
+                </Form>
+              ) : null}
+              {w !== -1 && w < work.length - 1 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="stageId" value={s.id} />
+                  <input type="hidden" name="direction" value="down" />
+                  <input type="hidden" name="order" value={order} />
+                  <button type="submit" className="btn-secondary">
+                    {t("stages.down", { name: s.nameLv })}
+                  </button>
+                </Form>
+              ) : null}
+              {s.kind === "WORK" && s.ideas === 0 ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="archive" />
+                  <input type="hidden" name="stageId" value={s.id} />
+                  <button type="submit" className="btn-secondary">
+                    {t("stages.archive", { name: s.nameLv })}
+                  </button>
+                </Form>
+              ) : null}
+              {(GATED as readonly string[]).includes(s.key) ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="gate" />
+                  <input type="hidden" name="stage" value={s.key} />
+                  <input type="hidden" name="enabled" value={s.gateEnabled ? "false" : "true"} />
+                  <button type="submit" className="btn-secondary">
+                    {s.gateEnabled ? t("board:gates.switchOff", { stage: s.nameLv }) : t("board:gates.switchOn", { stage: s.nameLv })}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+            {(GATED as readonly string[]).includes(s.key) ? (
+              <p className="mt-2 text-sm text-slate-700">
+                {t("board:gates.state")} <strong>{s.gateEnabled ? t("board:gates.on") : t("board:gates.off")}</strong> — {t(`board:gates.${s.key === "test" ? "test" : s.key === "stopped" ? "learning" : "validated"}`)}
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+      <section aria-labelledby="new-stage" className="rounded-lg bg-white p-4 shadow">
+        <h2 id="new-stage" className="mb-3 font-semibold">
+          {t("stages.add")}
+        </h2>
+        <Form method="post" noValidate className="grid gap-3 md:grid-cols-3">
+          <input type="hidden" name="intent" value="create" />
+          <TextInput id="new-stage-lv" name="nameLv" label={t("stages.nameLv")} defaultValue={(mine("new")?.initialValue?.nameLv as string) ?? ""} errors={mine("new")?.error?.nameLv} />
+          <TextInput id="new-stage-en" name="nameEn" label={t("stages.nameEn")} defaultValue={(mine("new")?.initialValue?.nameEn as string) ?? ""} errors={mine("new")?.error?.nameEn} />
+          <div className="flex items-end">
+            <button type="submit" className="btn-primary">
+              {t("stages.addSubmit")}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}
