@@ -15,6 +15,7 @@ import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
 import stylesheet from "~/tailwind.css";
 import { getUser } from "~/utils/auth.server";
+import { unreadCount } from "~/modules/notification/notification.server";
 import { getLocale } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { getSession, sessionStorage } from "~/utils/session.server";
@@ -29,12 +30,13 @@ export const meta: MetaFunction = () => [{ title: "Ideju laboratorija · Idea La
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, session] = await Promise.all([getUser(request), getLocale(request), getSession(request)]);
   const toast = session.get("toast") ?? null;
+  const unread = user ? await unreadCount(user.id) : 0;
   const headers = toast ? { "Set-Cookie": await sessionStorage.commitSession(session) } : undefined;
   return data(
     {
       locale,
       toast,
-      user: user ? { id: user.id, name: user.name, role: user.role, email: user.email } : null,
+      user: user ? { id: user.id, name: user.name, role: user.role, email: user.email, unread } : null,
     },
     { headers },
   );

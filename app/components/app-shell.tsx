@@ -4,7 +4,7 @@ import type { Role } from "~/generated/prisma/enums";
 import { can, type Permission } from "~/utils/permissions";
 import { Toast } from "./toast";
 
-type ShellUser = { id: number; name: string; role: Role; email: string };
+type ShellUser = { id: number; name: string; role: Role; email: string; unread: number };
 
 const NAV: { to: string; key: string; permission: Permission; end?: boolean }[] = [
   { to: "/ideas/mine", key: "nav.myIdeas", permission: "idea:create" },
@@ -64,6 +64,11 @@ export function AppShell({
             <LanguageSwitcher redirectTo={here} />
             {user ? (
               <>
+                <Link to="/notifications" className="rounded border border-white px-3 py-2 text-white hover:bg-brand-dark" data-testid="notifications-link">
+                  {t("notifications.link")}
+                  {user.unread ? <span className="ml-1 rounded-full bg-white px-2 text-sm font-bold text-brand">{user.unread}</span> : null}
+                  <span className="sr-only">{user.unread ? ` (${t("notifications.unread", { count: user.unread })})` : ""}</span>
+                </Link>
                 <Link to="/account" className="text-sm text-white underline" data-testid="current-user">
                   {t("user.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)})
                   <span className="sr-only"> — {t("user.account")}</span>

@@ -17,6 +17,8 @@ import lvAccount from "~/locales/lv/account.json";
 import enAccount from "~/locales/en/account.json";
 import lvAdmin from "~/locales/lv/admin.json";
 import enAdmin from "~/locales/en/admin.json";
+import lvNotifications from "~/locales/lv/notifications.json";
+import enNotifications from "~/locales/en/notifications.json";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -27,15 +29,15 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount, admin: lvAdmin },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount, admin: enAdmin },
+  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount, admin: lvAdmin, notifications: lvNotifications },
+  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount, admin: enAdmin, notifications: enNotifications },
 } as const;
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],
   fallbackLng: DEFAULT_LOCALE,
   defaultNS: "common",
-  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard", "account", "admin"],
+  ns: ["common", "auth", "ideas", "board", "experiments", "lessons", "dashboard", "account", "admin", "notifications"],
   interpolation: { escapeValue: false }, // React escapes
   react: { useSuspense: false },
 };

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../../prisma/seed-data/reference";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 const column = (page: Page, key: string) => page.locator(`#col-${key}`);
@@ -174,4 +175,35 @@ test("a column over its WIP limit says so in words", async ({ page }) => {
   await page.goto("/board");
   await expect(column(page, "define")).toContainText("Pārsniegts limits 1!");
   await expect(column(page, "discover")).not.toContainText("limits");
+});
+
+test("a submitter sees an unread notification after a facilitator moves their idea", async ({ browser }) => {
+  const facilitatorContext = await browser.newContext({ locale: "lv-LV" });
+  const facilitator = await facilitatorContext.newPage();
+  await signIn(facilitator, "facilitator@example.lv");
+  await facilitator.goto("/board");
+  const card = column(facilitator, "discover").locator("article").first();
+  const title = await card.locator("h3").innerText();
+  const id = (await card.getAttribute("id"))!.replace("card-", "");
+  // Whose idea it is, from the idea page.
+  await facilitator.goto(`/ideas/${id}`);
+  const authorName = (await facilitator.locator("dt", { hasText: "Autors" }).locator("xpath=following-sibling::dd[1]").innerText()).split(",")[0].trim();
+  const authorEmail = DEMO_USERS.find((u) => u.name === authorName)!.email;
+  await facilitator.goto(`/ideas/${id}/manage#move`);
+  await facilitator.getByLabel("Posms", { exact: true }).selectOption("define");
+  await facilitator.getByRole("button", { name: "Pārvietot", exact: true }).click();
+  await expect(facilitator.getByText("Kartīte pārvietota.")).toBeVisible();
+  await facilitatorContext.close();
+
+  const authorContext = await browser.newContext({ locale: "lv-LV" });
+  const author = await authorContext.newPage();
+  await signIn(author, authorEmail);
+  await expect(author.getByTestId("notifications-link")).toContainText(/Paziņojumi\s*\d+/);
+  await author.getByTestId("notifications-link").click();
+  await expect(author.getByRole("heading", { level: 1 })).toHaveText("Paziņojumi");
+  await expect(author.getByRole("listitem").filter({ hasText: title }).first()).toContainText("Jūsu ideja pārvietota uz citu posmu:");
+  await expectNoAxeViolations(author);
+  await author.getByRole("button", { name: "Atzīmēt visus kā izlasītus" }).click();
+  await expect(author.getByTestId("notifications-link")).toHaveText(/^Paziņojumi\s*$/);
+  await authorContext.close();
 });

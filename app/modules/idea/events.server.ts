@@ -1,5 +1,6 @@
 import type { Db } from "~/utils/db.server";
 import type { EventType } from "./events";
+import { notifyFor } from "~/modules/notification/notification.server";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -43,6 +44,7 @@ export async function recordEvent(tx: Tx, event: NewEvent) {
     },
   });
   const idea = await tx.idea.update({ where: { id: event.ideaId }, data: { lastActivityAt: at }, select: { institutionId: true } });
+  await notifyFor(tx, event);
   const leaves = LEAVING.includes(event.type) && event.fromStageId;
   const enters = ENTERING.includes(event.type) && event.toStageId;
   if (!leaves && !enters) return;
