@@ -3,12 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "~/components/ui/field";
+import { FormError, FieldErrors } from "~/components/ui/field";
 import { InstitutionSchema, changeInstitution, listInstitutions } from "~/modules/user/institutions.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form.server";
 import { getT } from "~/utils/i18n.server";
-import { translateError } from "~/utils/i18n";
 import { flashToast } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -30,17 +29,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/admin/institutions", { headers: { "Set-Cookie": await flashToast(request, `admin:institutions.toast.${submission.value.intent}`) } });
 }
 
-function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const { t } = useTranslation("admin");
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 function NameFields({ prefix, defaults, errors }: { prefix: string; defaults?: { nameLv?: string; nameEn?: string }; errors?: Record<string, string[] | null> }) {
   const { t } = useTranslation("admin");
@@ -59,7 +47,7 @@ function NameFields({ prefix, defaults, errors }: { prefix: string; defaults?: {
             aria-invalid={errors?.[field] ? true : undefined}
             aria-describedby={errors?.[field] ? `${prefix}-${field}-error` : undefined}
           />
-          <Errors id={`${prefix}-${field}-error`} errors={errors?.[field]} />
+          <FieldErrors id={`${prefix}-${field}-error`} errors={errors?.[field]} />
         </div>
       ))}
     </>
@@ -91,7 +79,7 @@ export default function Institutions() {
               {t("institutions.code")}
             </label>
             <input id="new-code" name="code" defaultValue={valuesFor("new")?.code} className="input" aria-invalid={errorsFor("new")?.code ? true : undefined} aria-describedby={errorsFor("new")?.code ? "new-code-error" : undefined} />
-            <Errors id="new-code-error" errors={errorsFor("new")?.code} />
+            <FieldErrors id="new-code-error" errors={errorsFor("new")?.code} />
           </div>
           <NameFields prefix="new" defaults={valuesFor("new")} errors={errorsFor("new")} />
           <div className="md:col-span-3">

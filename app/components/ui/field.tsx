@@ -13,7 +13,6 @@ type FieldProps = {
 
 /** A label, the control, its help text and its errors, wired together for assistive technology. */
 export function Field({ id, label, errors, help, describedBy: more, children }: FieldProps) {
-  const { t } = useTranslation();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
   const describedBy = [help ? helpId : null, more ?? null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -28,25 +27,38 @@ export function Field({ id, label, errors, help, describedBy: more, children }: 
         </p>
       ) : null}
       {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
-      {errors?.length ? (
-        <ul id={errorId} className="mt-1 text-sm font-medium text-red-800">
-          {errors.map((e) => (
-            <li key={e}>{translateError(t, e)}</li>
-          ))}
-        </ul>
-      ) : null}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/** Messages as they travel: "namespace:key" for a domain message, a validation key otherwise. */
+function useMessage() {
+  const { t } = useTranslation();
+  return (message: string) => (/^\w+:[\w.-]+$/.test(message) ? t(message) : translateError(t, message));
+}
+
+/** The messages beside one field, under the id its control names in aria-describedby. */
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] | null }) {
+  const message = useMessage();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+      {errors.map((e) => (
+        <li key={e}>{message(e)}</li>
+      ))}
+    </ul>
   );
 }
 
 /** A message about the whole form (not one field), announced when it appears. */
 export function FormError({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation();
+  const message = useMessage();
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className="mb-5 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
       {errors.map((e) => (
-        <p key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</p>
+        <p key={e}>{message(e)}</p>
       ))}
     </div>
   );

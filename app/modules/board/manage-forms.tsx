@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "~/components/ui/field";
-import { translateError } from "~/utils/i18n";
+import { FormError, FieldErrors } from "~/components/ui/field";
 
 type ManageData = {
   idea: {
@@ -121,7 +120,7 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
                 aria-invalid={mine("move")?.error?.position ? true : undefined}
                 aria-describedby={mine("move")?.error?.position ? "move-position-help move-position-error" : "move-position-help"}
               />
-              <Errors id="move-position-error" errors={mine("move")?.error?.position ?? undefined} />
+              <FieldErrors id="move-position-error" errors={mine("move")?.error?.position ?? undefined} />
             </div>
             <TextArea
               id="move-closing-note"
@@ -174,7 +173,7 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
                 </li>
               ))}
             </ul>
-            <Errors id="tags-principles-error" errors={mine("tags")?.error?.principles ?? undefined} />
+            <FieldErrors id="tags-principles-error" errors={mine("tags")?.error?.principles ?? undefined} />
           </fieldset>
           <Submit label={t("tags.submit")} secondary />
         </Form>
@@ -183,17 +182,6 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
   );
 }
 
-function Errors({ id, errors }: { id: string; errors?: string[] }) {
-  const { t } = useTranslation("board");
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 function Select({ id, name, label, errors, defaultValue, children }: { id: string; name: string; label: string; errors?: string[]; defaultValue?: string; children: React.ReactNode }) {
   return (
@@ -204,7 +192,7 @@ function Select({ id, name, label, errors, defaultValue, children }: { id: strin
       <select id={id} name={name} defaultValue={defaultValue} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined}>
         {children}
       </select>
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }
@@ -227,7 +215,7 @@ function TextArea({ id, name, label, help, errors, defaultValue }: { id: string;
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={errors?.length ? `${id}-help ${id}-error` : `${id}-help`}
       />
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }

@@ -1,24 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "~/components/ui/field";
-import { translateError } from "~/utils/i18n";
+import { FormError, FieldErrors } from "~/components/ui/field";
 import { GATED } from "./gates";
 
 type Stage = { id: number; key: string; nameLv: string; nameEn: string; kind: string; wipLimit: number | null; gateEnabled: boolean; ideas: number };
 type Result = { target: string; reply: SubmissionResult<string[]> } | null;
 
-function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const { t } = useTranslation("admin");
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { id: string; name: string; label: string; defaultValue?: string | number | null; errors?: string[] | null; type?: string }) {
   return (
@@ -27,7 +15,7 @@ function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { i
         {label}
       </label>
       <input id={id} name={name} type={type} min={type === "number" ? 1 : undefined} defaultValue={defaultValue ?? undefined} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} />
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
+import { FieldErrors } from "~/components/ui/field";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { translateError } from "~/utils/i18n";
 import { formatDateTime } from "~/utils/format";
 import { PASSWORD_MIN } from "./account.schema";
 
@@ -15,17 +15,6 @@ type Account = {
 };
 type Result = { intent: string; reply: SubmissionResult<string[]> } | null;
 
-function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const { t } = useTranslation("account");
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 function Input({ id, name, label, type = "text", defaultValue, errors, autoComplete, help }: { id: string; name: string; label: string; type?: string; defaultValue?: string; errors?: string[] | null; autoComplete?: string; help?: string }) {
   const describedBy = [help ? `${id}-help` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -40,7 +29,7 @@ function Input({ id, name, label, type = "text", defaultValue, errors, autoCompl
         </p>
       ) : null}
       <input id={id} name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} />
-      <Errors id={`${id}-error`} errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
   );
 }

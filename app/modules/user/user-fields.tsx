@@ -1,19 +1,8 @@
+import { FieldErrors } from "~/components/ui/field";
 import type { SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { translateError } from "~/utils/i18n";
 import { ROLES } from "~/utils/permissions";
 
-function Errors({ id, errors }: { id: string; errors?: string[] | null }) {
-  const { t } = useTranslation("admin");
-  if (!errors?.length) return null;
-  return (
-    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
-      {errors.map((e) => (
-        <li key={e}>{e.includes(":") ? t(e) : translateError(t, e)}</li>
-      ))}
-    </ul>
-  );
-}
 
 /** E-mail and name (for a new user), role and institution, with their messages. */
 export function UserFields({
@@ -40,14 +29,14 @@ export function UserFields({
               {t("users.email")}
             </label>
             <input id="user-email" name="email" type="email" defaultValue={value("email")} className="input" aria-invalid={error("email") ? true : undefined} aria-describedby={described("email")} />
-            <Errors id="user-email-error" errors={error("email")} />
+            <FieldErrors id="user-email-error" errors={error("email")} />
           </div>
           <div>
             <label htmlFor="user-name" className="mb-1 block font-semibold">
               {t("users.name")}
             </label>
             <input id="user-name" name="name" defaultValue={value("name")} className="input" aria-invalid={error("name") ? true : undefined} aria-describedby={described("name")} />
-            <Errors id="user-name-error" errors={error("name")} />
+            <FieldErrors id="user-name-error" errors={error("name")} />
           </div>
         </>
       ) : null}
@@ -62,7 +51,7 @@ export function UserFields({
             </option>
           ))}
         </select>
-        <Errors id="user-role-error" errors={error("role")} />
+        <FieldErrors id="user-role-error" errors={error("role")} />
       </div>
       <div>
         <label htmlFor="user-institution" className="mb-1 block font-semibold">
@@ -84,10 +73,10 @@ export function UserFields({
               </option>
             ))}
         </select>
-        <Errors id="user-institution-error" errors={error("institutionId")} />
+        <FieldErrors id="user-institution-error" errors={error("institutionId")} />
       </div>
       <div className="md:col-span-2">
-        <Errors id="user-form-error" errors={error("")} />
+        <FieldErrors id="user-form-error" errors={error("")} />
       </div>
     </div>
   );
