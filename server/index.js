@@ -45,6 +45,9 @@ app.all(
   }),
 );
 
+// The mail job (notification e-mails, the daily digest) runs in this process.
+const stopBackgroundJobs = build.entry.module.startBackgroundJobs?.();
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 const server = app.listen(port, host, () => {
@@ -53,5 +56,8 @@ const server = app.listen(port, host, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    stopBackgroundJobs?.();
+    server.close(() => process.exit(0));
+  });
 }

@@ -5,6 +5,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountForms } from "~/modules/user/account-forms";
 import { AccountActionSchema } from "~/modules/user/account.schema";
+import { NOTIFICATION_KINDS, preferenceField } from "~/modules/notification/kinds";
+import { getPreferences, savePreferences } from "~/modules/notification/notification.server";
+import { mailConfig } from "~/modules/mail/config.server";
 import { changePassword, endSession, getAccount, updateProfile } from "~/modules/user/account.server";
 import { requireUser } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form.server";
@@ -15,8 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [t, locale, account] = await Promise.all([getT(request, "account"), getLocale(request), getAccount(user, await currentSessionId(request))]);
-  return { title: `${t("title")} · ${t("common:appName")}`, locale, account };
+  const [t, locale, account, preferences] = await Promise.all([getT(request, "account"), getLocale(request), getAccount(user, await currentSessionId(request)), getPreferences(user.id)]);
+  return { title: `${t("title")} · ${t("common:appName")}`, locale, account, preferences, emailConfigured: !!mailConfig().smtpUrl };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,6 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return redirect("/account", { headers: { "Set-Cookie": await flashToast(request, "account:toast.password") } });
     }
+    case "notifications": {
+      await savePreferences(user.id, Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, value[preferenceField(kind) as keyof typeof value]])) as Parameters<typeof savePreferences>[1]);
+      return redirect("/account#notifications", { headers: { "Set-Cookie": await flashToast(request, "account:toast.notifications") } });
+    }
     case "end-session": {
       await endSession(user, sessionId, value.sessionId);
       return redirect("/account#sessions", { headers: { "Set-Cookie": await flashToast(request, "account:toast.sessionEnded") } });
@@ -52,13 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, locale } = useLoaderData<typeof loader>();
+  const { account, locale, preferences, emailConfigured } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
-      <AccountForms account={account} locale={locale} result={result ?? null} />
+      <AccountForms account={account} locale={locale} preferences={preferences} emailConfigured={emailConfigured} result={result ?? null} />
     </div>
   );
 }

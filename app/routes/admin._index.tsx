@@ -17,7 +17,7 @@ export default function Admin() {
   return (
     <div className="max-w-2xl">
       <h1 className="mb-4 text-3xl font-bold">{t("nav.admin")}</h1>
-      <ul className="mb-6 list-disc pl-6">
+      <ul className="list-disc pl-6">
         <li>
           <Link to="/admin/users" className="link">
             {t("admin:links.users")}
@@ -38,8 +38,12 @@ export default function Admin() {
             {t("admin:links.audit")}
           </Link>
         </li>
+        <li>
+          <Link to="/admin/outbox" className="link">
+            {t("admin:links.outbox")}
+          </Link>
+        </li>
       </ul>
-      <p>{t("admin.comingSoon")}</p>
     </div>
   );
 }

@@ -7,7 +7,8 @@ import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { UserListSchema, UserAdminSchema } from "~/modules/user/users.schema";
-import { createUser, listUsers } from "~/modules/user/users.server";
+import { LinkNotice } from "~/modules/user/link-notice";
+import { createUser, listUsers, mailSetPasswordLink } from "~/modules/user/users.server";
 import { UserFields } from "~/modules/user/user-fields";
 import { requireUserWith } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form.server";
@@ -35,7 +36,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent: _intent, ...input } = submission.value;
   const result = await createUser(user, input);
   if (!result.ok) return data({ reply: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.message] } }), link: null }, { status: result.status });
-  return { reply: submission.reply({ resetForm: true }), link: new URL(result.link!, request.url).toString() };
+  const link = new URL(result.link!, request.url).toString();
+  return { reply: submission.reply({ resetForm: true }), link, mail: await mailSetPasswordLink(result.userId!, link) };
 }
 
 export default function Users() {
@@ -56,15 +58,7 @@ export default function Users() {
         <h2 id="create-title" className="mb-4 text-xl font-semibold">
           {t("users.create")}
         </h2>
-        {result?.link ? (
-          <div role="status" className="mb-4 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3">
-            <p className="font-semibold">{t("users.created")}</p>
-            <p className="break-all">
-              <code>{result.link}</code>
-            </p>
-            <p className="text-sm">{t("users.linkHelp", { hours: 72 })}</p>
-          </div>
-        ) : null}
+        {result?.link ? <LinkNotice heading={t("users.created")} link={result.link} mail={"mail" in result ? result.mail : null} /> : null}
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="create" />
           <UserFields reply={result?.link ? null : (result?.reply ?? null)} institutions={institutions} withIdentity />

@@ -7,7 +7,8 @@ import { FormError } from "~/components/ui/field";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { UserFields } from "~/modules/user/user-fields";
 import { UserAdminSchema } from "~/modules/user/users.schema";
-import { resetLink, setActive, updateUser } from "~/modules/user/users.server";
+import { LinkNotice } from "~/modules/user/link-notice";
+import { mailSetPasswordLink, resetLink, setActive, updateUser } from "~/modules/user/users.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { readFormData } from "~/utils/form.server";
@@ -45,7 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : submission.reply({ formErrors: [result.message] });
     return data({ reply, link: null }, { status: result.status });
   }
-  if (result.link) return { reply: submission.reply(), link: new URL(result.link, request.url).toString() };
+  if (result.link) {
+    const link = new URL(result.link, request.url).toString();
+    return { reply: submission.reply(), link, mail: await mailSetPasswordLink(id, link) };
+  }
   return redirect(`/admin/users/${id}`, { headers: { "Set-Cookie": await flashToast(request, `admin:users.toast.${value.intent}`) } });
 }
 
@@ -65,15 +69,7 @@ export default function UserDetail() {
         {person.email} · {person.active ? t("users.active") : t("users.inactive")}
       </p>
       <FormError id="user-detail-error" errors={result?.reply?.error?.[""] ?? undefined} />
-      {result?.link ? (
-        <div role="status" className="mb-6 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3">
-          <p className="font-semibold">{t("users.newLink")}</p>
-          <p className="break-all">
-            <code>{result.link}</code>
-          </p>
-          <p className="text-sm">{t("users.linkHelp", { hours: 72 })}</p>
-        </div>
-      ) : null}
+      {result?.link ? <LinkNotice heading={t("users.newLink")} link={result.link} mail={"mail" in result ? result.mail : null} /> : null}
       <section aria-labelledby="role-title" className="mb-6 rounded-lg bg-white p-6 shadow">
         <h2 id="role-title" className="mb-4 text-xl font-semibold">
           {t("users.roleAndInstitution")}

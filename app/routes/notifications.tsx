@@ -29,6 +29,9 @@ export default function Notifications() {
     <div className="max-w-3xl">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
+        <Link to="/account#notifications" className="link">
+          {t("prefs.link")}
+        </Link>
         {unread ? (
           <Form method="post">
             <button type="submit" className="btn-secondary">

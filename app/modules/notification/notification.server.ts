@@ -1,10 +1,11 @@
-// In-app notifications, written with the event that causes them (never for the actor's own action).
+// Notifications, written with the event that causes them (never for the actor's own action), as
+// each person chose for the kind: at once, in the daily digest, or not at all. E-mail picks them up
+// from here (app/modules/mail/jobs.server.ts).
 import type { Tx } from "~/modules/idea/events.server";
 import type { EventType } from "~/modules/idea/events";
+import { scheduleMailSoon } from "~/modules/mail/schedule.server";
 import { prisma } from "~/utils/db.server";
-
-export const NOTIFICATION_KINDS = ["idea.moved", "idea.closed", "idea.returned", "idea.declined", "comment", "assigned"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { DEFAULT_MODES, DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "./kinds";
 
 type EventFacts = { ideaId: number; actorId: number | null; type: EventType; toStageId?: number | null; data?: Record<string, unknown> };
 
@@ -42,9 +43,37 @@ export async function notifyFor(tx: Tx, event: EventFacts) {
   if (!who) return;
   const userIds = [...new Set(who.userIds)].filter((id) => id !== event.actorId);
   if (!userIds.length) return;
-  const active = await tx.user.findMany({ where: { id: { in: userIds }, active: true }, select: { id: true } });
-  if (!active.length) return;
-  await tx.notification.createMany({ data: active.map((u) => ({ userId: u.id, kind: who.kind, ideaId: event.ideaId, actorId: event.actorId })) });
+  const active = await tx.user.findMany({
+    where: { id: { in: userIds }, active: true },
+    select: { id: true, notificationPreferences: { where: { kind: who.kind }, select: { mode: true } } },
+  });
+  const data = active.flatMap((u) => {
+    const mode = (u.notificationPreferences[0]?.mode as DeliveryMode | undefined) ?? DEFAULT_MODES[who.kind];
+    return mode === "OFF" ? [] : [{ userId: u.id, kind: who.kind, ideaId: event.ideaId, actorId: event.actorId, delivery: mode }];
+  });
+  if (!data.length) return;
+  await tx.notification.createMany({ data });
+  if (data.some((d) => d.delivery === "INSTANT")) scheduleMailSoon();
+}
+
+/** Each kind with the person's choice, or its default. */
+export async function getPreferences(userId: number): Promise<Record<NotificationKind, DeliveryMode>> {
+  const rows = await prisma.notificationPreference.findMany({ where: { userId } });
+  const chosen = new Map(rows.map((r) => [r.kind, r.mode]));
+  return Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => {
+      const mode = chosen.get(kind);
+      return [kind, mode && (DELIVERY_MODES as readonly string[]).includes(mode) ? mode : DEFAULT_MODES[kind]];
+    }),
+  ) as Record<NotificationKind, DeliveryMode>;
+}
+
+export async function savePreferences(userId: number, modes: Record<NotificationKind, DeliveryMode>) {
+  await prisma.$transaction(
+    NOTIFICATION_KINDS.map((kind) =>
+      prisma.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, mode: modes[kind] }, update: { mode: modes[kind] } }),
+    ),
+  );
 }
 
 export function unreadCount(userId: number) {

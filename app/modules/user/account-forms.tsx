@@ -3,6 +3,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/format";
+import { NOTIFICATION_KINDS, DELIVERY_MODES, preferenceField, type DeliveryMode, type NotificationKind } from "~/modules/notification/kinds";
 import { PASSWORD_MIN } from "./account.schema";
 
 type Account = {
@@ -34,7 +35,57 @@ function Input({ id, name, label, type = "text", defaultValue, errors, autoCompl
   );
 }
 
-export function AccountForms({ account, locale, result }: { account: Account; locale: string; result: Result }) {
+function NotificationPreferences({ preferences, emailConfigured, reply }: { preferences: Record<NotificationKind, DeliveryMode>; emailConfigured: boolean; reply?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("notifications");
+  return (
+    <section id="notifications" aria-labelledby="notifications-title" className="rounded-lg bg-white p-6 shadow">
+      <h2 id="notifications-title" className="mb-2 text-xl font-semibold">
+        {t("prefs.title")}
+      </h2>
+      <p className="mb-2 text-slate-700">{t("prefs.intro")}</p>
+      {emailConfigured ? null : <p className="mb-4 text-slate-700">{t("prefs.emailOff")}</p>}
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="notifications" />
+        {NOTIFICATION_KINDS.map((kind) => {
+          const field = preferenceField(kind);
+          const errors = reply?.error?.[field];
+          const chosen = (reply?.initialValue?.[field] as string | undefined) ?? preferences[kind];
+          return (
+            <fieldset key={kind} className="mb-4 border-b border-slate-200 pb-3" aria-describedby={errors?.length ? `pref-${field}-error` : undefined}>
+              <legend className="mb-1 font-semibold">{t(`prefs.kinds.${kind}`)}</legend>
+              <div className="flex flex-wrap gap-x-6 gap-y-1">
+                {DELIVERY_MODES.map((mode) => (
+                  <label key={mode} className="inline-flex items-center gap-2">
+                    <input type="radio" name={field} value={mode} defaultChecked={chosen === mode} className="h-4 w-4" />
+                    {t(`prefs.modes.${mode}`)}
+                  </label>
+                ))}
+              </div>
+              <FieldErrors id={`pref-${field}-error`} errors={errors} />
+            </fieldset>
+          );
+        })}
+        <button type="submit" className="btn-primary">
+          {t("prefs.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export function AccountForms({
+  account,
+  locale,
+  preferences,
+  emailConfigured,
+  result,
+}: {
+  account: Account;
+  locale: string;
+  preferences: Record<NotificationKind, DeliveryMode>;
+  emailConfigured: boolean;
+  result: Result;
+}) {
   const { t, i18n } = useTranslation("account");
   const mine = (intent: string) => (result?.intent === intent ? result.reply : undefined);
   const profile = mine("profile");
@@ -85,6 +136,8 @@ export function AccountForms({ account, locale, result }: { account: Account; lo
           </button>
         </Form>
       </section>
+
+      <NotificationPreferences preferences={preferences} emailConfigured={emailConfigured} reply={mine("notifications")} />
 
       <section id="sessions" aria-labelledby="sessions-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="sessions-title" className="mb-2 text-xl font-semibold">

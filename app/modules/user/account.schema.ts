@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DELIVERY_MODES } from "~/modules/notification/kinds";
 import { errorMessage } from "~/utils/i18n";
 
 export const PASSWORD_MIN = 12;
@@ -23,6 +24,13 @@ export const AccountActionSchema = z.discriminatedUnion(
       })
       .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: errorMessage("passwordsDiffer") }),
     z.object({ intent: z.literal("end-session"), sessionId: z.string().min(1).max(100) }),
+    z.object({ intent: z.literal("notifications"), ...preferenceFields() }),
   ],
   { error: errorMessage("invalid") },
 );
+
+/** One choice per notification kind; the field names are preferenceField(kind). */
+function preferenceFields() {
+  const mode = z.enum(DELIVERY_MODES, { error: errorMessage("invalidChoice") });
+  return { idea_moved: mode, idea_closed: mode, idea_returned: mode, idea_declined: mode, comment: mode, assigned: mode };
+}

@@ -4,6 +4,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { audit } from "~/modules/audit/audit.server";
+import { composeSetPassword, mailLocale } from "~/modules/mail/compose.server";
+import { sendWithSecret } from "~/modules/mail/outbox.server";
+import { i18next } from "~/utils/i18n.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
@@ -19,7 +22,7 @@ function requireAdmin(user: SessionUser) {
   if (!can(user, "admin:users")) httpError(403);
 }
 
-export type AdminResult = { ok: true; link?: string } | { ok: false; status: 400 | 409; field?: string; message: string };
+export type AdminResult = { ok: true; link?: string; userId?: number } | { ok: false; status: 400 | 409; field?: string; message: string };
 
 /** A new one-time link (72 hours) for a user to set their password; earlier unused links stop working. */
 async function issueToken(tx: Prisma.TransactionClient, userId: number) {
@@ -62,12 +65,12 @@ export async function createUser(user: SessionUser, input: { email: string; name
   if (await prisma.user.findUnique({ where: { email: input.email } })) return { ok: false, status: 400, field: "email", message: "admin:users.errors.duplicate" };
   // Nobody knows this password: the person sets theirs with the link.
   const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
-  const link = await prisma.$transaction(async (tx) => {
+  const { link, userId } = await prisma.$transaction(async (tx) => {
     const created = await tx.user.create({ data: { ...input, passwordHash } });
     await audit({ actorId: user.id, action: "user.create", targetType: "user", targetId: created.id, after: input }, tx);
-    return issueToken(tx, created.id);
+    return { link: await issueToken(tx, created.id), userId: created.id };
   });
-  return { ok: true, link };
+  return { ok: true, link, userId };
 }
 
 /** The active administrators other than `exceptId`. */
@@ -116,7 +119,20 @@ export async function resetLink(user: SessionUser, userId: number): Promise<Admi
   const target = await prisma.user.findUnique({ where: { id: userId } });
   if (!target) httpError(404);
   const link = await prisma.$transaction((tx) => issueToken(tx, target.id));
-  return { ok: true, link };
+  return { ok: true, link, userId: target.id };
+}
+
+/**
+ * E-mails a set-password link (absolute) to its person, when e-mail is set up. The outbox keeps the
+ * message without the link. Returns what became of it, for the administrator to see.
+ */
+export async function mailSetPasswordLink(userId: number, link: string) {
+  const person = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+  if (!person) httpError(404);
+  const mail = await composeSetPassword(person, link, TOKEN_HOURS);
+  const hidden = (await i18next.getFixedT(mailLocale(person.locale), "admin"))("outbox.hiddenLink");
+  const status = await sendWithSecret({ userId, to: person.email, locale: mail.locale, kind: "set-password", subject: mail.subject, text: mail.text }, link, hidden);
+  return { status, email: person.email };
 }
 
 /** The user a set-password link belongs to, or why it does not work. */

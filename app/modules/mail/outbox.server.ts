@@ -1,0 +1,84 @@
+// The outbox: every e-mail is written here first, then sent. Without SMTP it is kept as "not sent",
+// so /admin/outbox shows what would have gone out.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { mailConfig } from "./config.server";
+import { sendMail } from "./transport.server";
+
+import type { OutboxStatus } from "./outbox";
+
+export { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
+export const OUTBOX_PAGE = 50;
+/** A message that cannot be sent after this many tries is given up. */
+export const MAX_ATTEMPTS = 5;
+
+type Db = Prisma.TransactionClient | typeof prisma;
+export type NewMessage = { userId: number | null; to: string; locale: string; kind: "instant" | "digest" | "set-password"; subject: string; text: string; digestDay?: string };
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
+
+/** Writes a message to the outbox: pending when e-mail is configured, otherwise kept as not sent. */
+export function enqueue(db: Db, message: NewMessage) {
+  return db.outboxMessage.create({ data: { ...message, digestDay: message.digestDay ?? null, status: mailConfig().smtpUrl ? "PENDING" : "NOT_SENT" } });
+}
+
+async function attempt(id: number, mail: { to: string; subject: string; text: string }, attempts: number, giveUpOnFailure: boolean) {
+  try {
+    await sendMail(mail);
+    await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts: attempts + 1, error: null } });
+    return "SENT" as const;
+  } catch (error) {
+    const failed = giveUpOnFailure || attempts + 1 >= MAX_ATTEMPTS;
+    await prisma.outboxMessage.update({ where: { id }, data: { status: failed ? "FAILED" : "PENDING", attempts: attempts + 1, error: describe(error) } });
+    return failed ? ("FAILED" as const) : ("PENDING" as const);
+  }
+}
+
+/** Sends what is waiting (oldest first); a failure is retried on later passes, up to MAX_ATTEMPTS. */
+export async function sendPending(limit = 200) {
+  if (!mailConfig().smtpUrl) return 0;
+  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING" }, orderBy: { id: "asc" }, take: limit });
+  let sent = 0;
+  for (const row of rows) if ((await attempt(row.id, row, row.attempts, false)) === "SENT") sent++;
+  return sent;
+}
+
+/**
+ * Sends a message that carries a secret (a set-password link) at once. The outbox keeps it with the
+ * secret blanked out, so the database never holds a usable link in clear; it is therefore not retried.
+ */
+export async function sendWithSecret(message: NewMessage, secret: string, blank: string): Promise<OutboxStatus> {
+  const row = await enqueue(prisma, { ...message, text: message.text.split(secret).join(blank) });
+  if (row.status === "NOT_SENT") return "NOT_SENT";
+  return attempt(row.id, message, 0, true);
+}
+
+export async function listOutbox(filters: { status?: OutboxStatus; to?: string; page?: number }) {
+  const where: Prisma.OutboxMessageWhereInput = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.to ? { to: { contains: filters.to.toLowerCase() } } : {}),
+  };
+  const page = filters.page ?? 1;
+  const [rows, total] = await Promise.all([
+    prisma.outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * OUTBOX_PAGE, take: OUTBOX_PAGE }),
+    prisma.outboxMessage.count({ where }),
+  ]);
+  return {
+    messages: rows.map((r) => ({
+      id: r.id,
+      to: r.to,
+      kind: r.kind,
+      locale: r.locale,
+      subject: r.subject,
+      text: r.text,
+      status: r.status as OutboxStatus,
+      attempts: r.attempts,
+      error: r.error,
+      createdAt: r.createdAt.toISOString(),
+      sentAt: r.sentAt?.toISOString() ?? null,
+    })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE)),
+  };
+}

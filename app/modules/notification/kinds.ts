@@ -1,0 +1,21 @@
+// What people can be told about, and how they choose to hear it. Safe for the browser.
+export const NOTIFICATION_KINDS = ["idea.moved", "idea.closed", "idea.returned", "idea.declined", "comment", "assigned"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const DELIVERY_MODES = ["INSTANT", "DIGEST", "OFF"] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+/** Without a choice of their own, people hear of decisions on their ideas at once and of comments in the daily digest. */
+export const DEFAULT_MODES: Record<NotificationKind, DeliveryMode> = {
+  "idea.moved": "INSTANT",
+  "idea.closed": "INSTANT",
+  "idea.returned": "INSTANT",
+  "idea.declined": "INSTANT",
+  comment: "DIGEST",
+  assigned: "INSTANT",
+};
+
+/** The form field for a kind (form field names cannot hold dots). */
+export const preferenceField = (kind: NotificationKind) => kind.replace(".", "_");
+
+export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
