@@ -218,6 +218,16 @@ export async function seedDemo(db: Db, now = new Date()) {
         createdAt: e.at,
       })),
     });
+    // What the author was told in the last two weeks (read after three days); marked as already
+    // e-mailed, so a new demo server does not send its history.
+    const notifications = events.flatMap((e) => {
+      if (e.actorId === authorId || e.at < ago(14)) return [];
+      const closing = e.to ? ["CLOSED_SUCCESS", "CLOSED_STOPPED"].includes(stages.get(e.to)!.kind) : false;
+      const kind =
+        e.type === "MOVED" ? (closing ? "idea.closed" : "idea.moved") : e.type === "RETURNED" ? "idea.returned" : e.type === "DECLINED" ? "idea.declined" : e.type === "COMMENTED" && !(e.data as { internal?: boolean } | undefined)?.internal ? "comment" : null;
+      return kind ? [{ userId: authorId, kind, ideaId: row.id, actorId: e.actorId, createdAt: e.at, readAt: e.at < ago(3) ? ago(3) : null, mailedAt: e.at }] : [];
+    });
+    if (notifications.length) await tx.notification.createMany({ data: notifications });
     const latest = events.at(-1)!.at;
     if (latest > row.lastActivityAt) await tx.idea.update({ where: { id: row.id }, data: { lastActivityAt: latest } });
   }

@@ -18,3 +18,23 @@ test("a person opens their account from the header and changes their name; a wro
   await expect(page.locator("#account-current-error")).toHaveText("Pašreizējā parole nav pareiza.");
   await expectNoAxeViolations(page);
 });
+
+test("a person chooses, with the keyboard, how they hear about each kind of news; the choice is kept", async ({ page }) => {
+  await signIn(page, "sandra.lace@example.lv");
+  await page.goto("/account");
+  const settings = page.getByRole("region", { name: "Paziņojumi" });
+  const comments = settings.getByRole("group", { name: "Komentārs pie jūsu idejas vai idejas, ko komentējāt" });
+  await expect(comments.getByRole("radio", { name: "Dienas kopsavilkumā" })).toBeChecked();
+  await expect(settings.getByText("E-pasta sūtīšana šajā laboratorijā nav iestatīta")).toBeVisible();
+  // Arrow keys move within a radio group, as they do everywhere.
+  await comments.getByRole("radio", { name: "Dienas kopsavilkumā" }).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(comments.getByRole("radio", { name: "Izslēgts" })).toBeChecked();
+  await expect(comments.getByRole("radio", { name: "Izslēgts" })).toBeFocused();
+  await settings.getByRole("button", { name: "Saglabāt paziņojumu iestatījumus" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText("Paziņojumu iestatījumi saglabāti.");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Paziņojumi" }).getByRole("group", { name: "Komentārs pie jūsu idejas vai idejas, ko komentējāt" }).getByRole("radio", { name: "Izslēgts" })).toBeChecked();
+  await expectNoAxeViolations(page);
+});

@@ -40,6 +40,7 @@ test("an admin creates a user, who sets a password with the link and signs in", 
   await form.getByLabel("Iestāde").selectOption({ label: "Zāļu valsts aģentūra" });
   await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
   const link = await page.locator("code").filter({ hasText: "/set-password/" }).innerText();
+  await expect(page.getByText("E-pasta sūtīšana nav iestatīta, tāpēc nekas netika nosūtīts: nododiet saiti pats.")).toBeVisible();
   await expectNoAxeViolations(page);
 
   const context = await browser.newContext({ locale: "lv-LV" });
