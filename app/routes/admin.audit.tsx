@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { Pagination } from "~/components/ui/pagination";
 import { listAudit, parseAuditFilters } from "~/modules/audit/audit-queries.server";
@@ -26,11 +27,7 @@ export default function AuditLog() {
   const location = useLocation();
   return (
     <div>
-      <p className="mb-2">
-        <Link to="/admin" className="link">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("back")}</BackLink>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("audit.title")}</h1>
         <a href={`/admin/audit.csv${location.search}`} className="btn-secondary" download>

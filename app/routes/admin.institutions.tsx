@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { FormError, FieldErrors } from "~/components/ui/field";
 import { InstitutionSchema, changeInstitution, listInstitutions } from "~/modules/user/institutions.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -62,11 +63,7 @@ export default function Institutions() {
   const valuesFor = (target: string) => (result?.target === target ? (result.reply.initialValue as Record<string, string> | undefined) : undefined);
   return (
     <div className="max-w-4xl">
-      <p className="mb-2">
-        <Link to="/admin" className="link">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-6 text-3xl font-bold">{t("institutions.title")}</h1>
       <section aria-labelledby="new-institution" className="mb-8 rounded-lg bg-white p-6 shadow">
         <h2 id="new-institution" className="mb-4 text-xl font-semibold">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { z } from "zod";
 import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
@@ -40,11 +41,7 @@ export default function Outbox() {
   const { t, i18n } = useTranslation("admin");
   return (
     <div className="max-w-4xl">
-      <p className="mb-2">
-        <Link to="/admin" className="link">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-4 text-3xl font-bold">{t("outbox.title")}</h1>
       <p className="mb-4 text-slate-700">{t(configured ? "outbox.configured" : "outbox.notConfigured")}</p>
       <Form method="get" aria-label={t("outbox.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-3">

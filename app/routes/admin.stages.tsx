@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { StageAdmin } from "~/modules/board/stage-admin-view";
 import { StageAdminSchema, changeStage, listStages } from "~/modules/board/stages-admin.server";
 import { setStageGate } from "~/modules/board/stage-gates.server";
@@ -44,11 +45,7 @@ export default function Stages() {
   const { t } = useTranslation("admin");
   return (
     <div className="max-w-4xl">
-      <p className="mb-2">
-        <Link to="/admin" className="link">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-2 text-3xl font-bold">{t("stages.title")}</h1>
       <p className="mb-6 text-slate-700">{t("stages.intro")}</p>
       <StageAdmin stages={stages} result={result ?? null} />

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
@@ -47,11 +48,7 @@ export default function Users() {
   const institutionName = new Map(institutions.map((i) => [i.id, i.name]));
   return (
     <div>
-      <p className="mb-2">
-        <Link to="/admin" className="link">
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-6 text-3xl font-bold">{t("users.title")}</h1>
 
       <section aria-labelledby="create-title" className="mb-8 rounded-lg bg-white p-6 shadow">

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { BackLink } from "~/components/ui/back-link";
 import { FormError } from "~/components/ui/field";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { UserFields } from "~/modules/user/user-fields";
@@ -59,11 +60,7 @@ export default function UserDetail() {
   const { t } = useTranslation("admin");
   return (
     <div className="max-w-3xl">
-      <p className="mb-2">
-        <Link to="/admin/users" className="link">
-          {t("users.back")}
-        </Link>
-      </p>
+      <BackLink to="/admin/users">{t("users.back")}</BackLink>
       <h1 className="mb-1 text-3xl font-bold">{person.name}</h1>
       <p className="mb-6 text-slate-700">
         {person.email} · {person.active ? t("users.active") : t("users.inactive")}
