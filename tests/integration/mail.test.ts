@@ -299,6 +299,11 @@ describe("set-password links by e-mail", () => {
     expect(kept).toMatchObject({ kind: "set-password", status: "SENT" });
     expect(kept.text).not.toContain(link.split("/set-password/")[1]);
     expect(kept.text).toContain("[saite paslēpta]");
+
+    // The job never sends the kept copy (without its link), even if it is still waiting.
+    await prisma.outboxMessage.update({ where: { id: kept.id }, data: { status: "PENDING", attempts: 0 } });
+    await runMailPass();
+    expect(mailsTo(server, "zane.ozola@example.lv")).toHaveLength(1);
   });
 
   test("without SMTP the administrator is told to pass the link on", async () => {

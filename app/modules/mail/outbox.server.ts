@@ -22,14 +22,20 @@ export function enqueue(db: Db, message: NewMessage) {
   return db.outboxMessage.create({ data: { ...message, digestDay: message.digestDay ?? null, status: mailConfig().smtpUrl ? "PENDING" : "NOT_SENT" } });
 }
 
+/**
+ * Sends one outbox message. The try is counted first with a conditional update, so when several
+ * processes run the job only one of them sends it.
+ */
 async function attempt(id: number, mail: { to: string; subject: string; text: string }, attempts: number, giveUpOnFailure: boolean) {
+  const claimed = await prisma.outboxMessage.updateMany({ where: { id, status: "PENDING", attempts }, data: { attempts: attempts + 1 } });
+  if (claimed.count === 0) return null;
   try {
     await sendMail(mail);
-    await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), attempts: attempts + 1, error: null } });
+    await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), error: null } });
     return "SENT" as const;
   } catch (error) {
     const failed = giveUpOnFailure || attempts + 1 >= MAX_ATTEMPTS;
-    await prisma.outboxMessage.update({ where: { id }, data: { status: failed ? "FAILED" : "PENDING", attempts: attempts + 1, error: describe(error) } });
+    await prisma.outboxMessage.update({ where: { id }, data: { status: failed ? "FAILED" : "PENDING", error: describe(error) } });
     return failed ? ("FAILED" as const) : ("PENDING" as const);
   }
 }
@@ -37,7 +43,8 @@ async function attempt(id: number, mail: { to: string; subject: string; text: st
 /** Sends what is waiting (oldest first); a failure is retried on later passes, up to MAX_ATTEMPTS. */
 export async function sendPending(limit = 200) {
   if (!mailConfig().smtpUrl) return 0;
-  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING" }, orderBy: { id: "asc" }, take: limit });
+  // A set-password message is sent by the request that wrote it; the outbox holds it without its link.
+  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING", kind: { not: "set-password" } }, orderBy: { id: "asc" }, take: limit });
   let sent = 0;
   for (const row of rows) if ((await attempt(row.id, row, row.attempts, false)) === "SENT") sent++;
   return sent;
@@ -50,7 +57,7 @@ export async function sendPending(limit = 200) {
 export async function sendWithSecret(message: NewMessage, secret: string, blank: string): Promise<OutboxStatus> {
   const row = await enqueue(prisma, { ...message, text: message.text.split(secret).join(blank) });
   if (row.status === "NOT_SENT") return "NOT_SENT";
-  return attempt(row.id, message, 0, true);
+  return (await attempt(row.id, message, 0, true)) ?? "PENDING";
 }
 
 export async function listOutbox(filters: { status?: OutboxStatus; to?: string; page?: number }) {
