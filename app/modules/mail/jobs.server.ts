@@ -70,8 +70,13 @@ async function writeFor(userId: number, delivery: "INSTANT" | "DIGEST", digestDa
   }
 }
 
-async function usersWaiting(delivery: "INSTANT" | "DIGEST") {
-  const rows = await prisma.notification.findMany({ where: { mailedAt: null, delivery }, distinct: ["userId"], select: { userId: true }, orderBy: { userId: "asc" } });
+/** The people with notifications of this delivery waiting for e-mail (for the digest: who have not had today's). */
+async function usersWaiting(delivery: "INSTANT" | "DIGEST", digestDay?: string) {
+  const rows = await prisma.notification.groupBy({
+    by: ["userId"],
+    where: { mailedAt: null, delivery, ...(digestDay ? { user: { outboxMessages: { none: { digestDay } } } } : {}) },
+    orderBy: { userId: "asc" },
+  });
   return rows.map((r) => r.userId);
 }
 
@@ -87,11 +92,7 @@ export async function writeDigests(now: Date) {
   const { day, hour } = labClock(now);
   if (hour < mailConfig().digestHour) return 0;
   let written = 0;
-  for (const userId of await usersWaiting("DIGEST")) {
-    const already = await prisma.outboxMessage.findUnique({ where: { userId_digestDay: { userId, digestDay: day } }, select: { id: true } });
-    if (already) continue;
-    if (await writeFor(userId, "DIGEST", day)) written++;
-  }
+  for (const userId of await usersWaiting("DIGEST", day)) if (await writeFor(userId, "DIGEST", day)) written++;
   return written;
 }
 

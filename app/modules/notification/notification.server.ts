@@ -26,7 +26,7 @@ async function recipients(tx: Tx, event: EventFacts): Promise<{ userIds: number[
     case "COMMENTED": {
       // Internal notes are for the lab: nobody is told about them.
       if (event.data?.internal) return null;
-      const commenters = await tx.comment.findMany({ where: { ideaId: event.ideaId, internal: false, deletedAt: null }, select: { authorId: true }, distinct: ["authorId"] });
+      const commenters = await tx.comment.groupBy({ by: ["authorId"], where: { ideaId: event.ideaId, internal: false, deletedAt: null } });
       return { userIds: [idea.authorId, ...commenters.map((c) => c.authorId)], kind: "comment" };
     }
     case "ASSIGNED": {
