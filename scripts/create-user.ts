@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { z } from "zod";
+import { PASSWORD_MIN } from "../app/modules/user/account.schema";
 import { ROLES } from "../app/utils/permissions";
 import { applyMigrations, openSqlite } from "../app/utils/migrations.server";
 import { sqliteFilePath } from "../app/utils/sqlite.server";
@@ -22,7 +23,7 @@ const Input = z.object({
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   institution: z.string().trim().min(1),
-  password: z.string().min(12, "The password must have at least 12 characters."),
+  password: z.string().min(PASSWORD_MIN, `The password must have at least ${PASSWORD_MIN} characters.`),
 });
 
 async function readPassword() {

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AccountForms } from "~/modules/user/account-forms";
 import { AccountActionSchema } from "~/modules/user/account.schema";
-import { NOTIFICATION_KINDS, preferenceField } from "~/modules/notification/kinds";
+import { modesFromFields } from "~/modules/notification/kinds";
 import { getPreferences, savePreferences } from "~/modules/notification/notification.server";
 import { mailConfig } from "~/modules/mail/config.server";
 import { changePassword, endSession, getAccount, updateProfile } from "~/modules/user/account.server";
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/account", { headers: { "Set-Cookie": await flashToast(request, "account:toast.password") } });
     }
     case "notifications": {
-      await savePreferences(user.id, Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, value[preferenceField(kind) as keyof typeof value]])) as Parameters<typeof savePreferences>[1]);
+      await savePreferences(user.id, modesFromFields(value));
       return redirect("/account#notifications", { headers: { "Set-Cookie": await flashToast(request, "account:toast.notifications") } });
     }
     case "end-session": {

@@ -16,6 +16,10 @@ export const DEFAULT_MODES: Record<NotificationKind, DeliveryMode> = {
 };
 
 /** The form field for a kind (form field names cannot hold dots). */
-export const preferenceField = (kind: NotificationKind) => kind.replace(".", "_");
+export type PreferenceField = NotificationKind extends infer K ? (K extends `${infer A}.${infer B}` ? `${A}_${B}` : K) : never;
+export const preferenceField = (kind: NotificationKind) => kind.replace(".", "_") as PreferenceField;
 
-export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
+/** The choices of a submitted preferences form, by kind. */
+export function modesFromFields(fields: Record<PreferenceField, DeliveryMode>): Record<NotificationKind, DeliveryMode> {
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, fields[preferenceField(kind)]])) as Record<NotificationKind, DeliveryMode>;
+}

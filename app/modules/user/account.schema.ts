@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DELIVERY_MODES } from "~/modules/notification/kinds";
+import { DELIVERY_MODES, NOTIFICATION_KINDS, preferenceField, type PreferenceField } from "~/modules/notification/kinds";
 import { errorMessage } from "~/utils/i18n";
 
 export const PASSWORD_MIN = 12;
@@ -32,5 +32,5 @@ export const AccountActionSchema = z.discriminatedUnion(
 /** One choice per notification kind; the field names are preferenceField(kind). */
 function preferenceFields() {
   const mode = z.enum(DELIVERY_MODES, { error: errorMessage("invalidChoice") });
-  return { idea_moved: mode, idea_closed: mode, idea_returned: mode, idea_declined: mode, comment: mode, assigned: mode };
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [preferenceField(kind), mode])) as Record<PreferenceField, typeof mode>;
 }

@@ -3,6 +3,9 @@ import { errorMessage } from "~/utils/i18n";
 import { ROLES } from "~/utils/permissions";
 import { PASSWORD_MIN } from "./account.schema";
 
+/** How long a set-password link works. */
+export const TOKEN_HOURS = 72;
+
 const email = z
   .string({ error: errorMessage("required") })
   .trim()

@@ -12,8 +12,8 @@ import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 import { can } from "~/utils/permissions";
+import { TOKEN_HOURS } from "./users.schema";
 
-export const TOKEN_HOURS = 72;
 export const USERS_PAGE = 50;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
