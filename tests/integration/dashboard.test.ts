@@ -164,6 +164,8 @@ describe("figures on a hand-built data set", () => {
 describe("filters that make no sense", () => {
   test.each([
     ["an end before the start", "?period=custom&from=2026-05-01&to=2026-01-01", "order"],
+    ["only an end, before this year began", "?to=2020-01-01", "order"],
+    ["a period of centuries", "?period=custom&from=0001-01-01&to=2026-01-01", "span"],
     ["a malformed date", "?period=custom&from=2026-02-31", "from"],
     ["an impossible month", "?period=custom&from=2026-13-01", "from"],
     ["an unknown institution", "?institution=99999", "institution"],

@@ -4,7 +4,7 @@ import { SelectFilter } from "~/components/ui/select-filter";
 import { formatDate, formatNumber } from "~/utils/format";
 import { BarChart, DataTable, Figure, MonthlyChart, PatternDefs } from "./charts";
 import type { Dashboard } from "./dashboard.server";
-import { PERIOD_PRESETS } from "./dashboard.schema";
+import { MAX_PERIOD_YEARS, PERIOD_PRESETS } from "./dashboard.schema";
 
 type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
 
@@ -15,7 +15,7 @@ export function DashboardFilters({ options, values, errors }: { options: Options
       {errors.length ? (
         <div role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
           {errors.map((e) => (
-            <p key={e}>{t(`filters.errors.${e}`)}</p>
+            <p key={e}>{t(`filters.errors.${e}`, { years: MAX_PERIOD_YEARS })}</p>
           ))}
         </div>
       ) : null}

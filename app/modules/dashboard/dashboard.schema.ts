@@ -5,6 +5,9 @@ import { isoDaySchema } from "~/utils/iso-day";
 export const PERIOD_PRESETS = ["year", "12m", "90d", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
+/** The longest custom period the dashboard draws (its monthly chart has a bar per month). */
+export const MAX_PERIOD_YEARS = 10;
+
 const day = isoDaySchema();
 
 export const DashboardQuerySchema = z.object({

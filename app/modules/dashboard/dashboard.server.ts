@@ -5,7 +5,8 @@ import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
-import { DashboardQuerySchema } from "./dashboard.schema";
+import { dropUnknown, parseFilters } from "~/utils/query";
+import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
 import * as figures from "./dashboard.sqlite.server";
 import { monthsOf, presetPeriod, type Period } from "./period";
 
@@ -16,32 +17,22 @@ export type DashboardFilters = { period: Period; institutionId?: number; princip
  * default, so the page always shows figures.
  */
 export function parseDashboardFilters(params: URLSearchParams, known: { institutionIds: number[] }, today = new Date()) {
-  const errors: string[] = [];
-  const raw = Object.fromEntries([...params].filter(([, v]) => v.trim() !== ""));
-  type Shape = typeof DashboardQuerySchema.shape;
-  const field = <K extends keyof Shape>(key: K): import("zod").infer<Shape[K]> | undefined => {
-    if (raw[key] === undefined) return undefined;
-    const parsed = DashboardQuerySchema.shape[key].safeParse(raw[key]);
-    if (!parsed.success) errors.push(key);
-    return parsed.success ? (parsed.data as import("zod").infer<Shape[K]>) : undefined;
-  };
-  const preset = field("period") ?? (raw.from || raw.to ? "custom" : "year");
-  let period: Period = presetPeriod("year", today);
-  if (preset === "custom") {
-    const from = field("from");
-    const to = field("to");
-    if (from && to && to < from) errors.push("order");
-    else if (from || to) period = { preset: "custom", from: from ?? period.from, to: to ?? period.to };
-  } else {
-    period = presetPeriod(preset, today);
+  const { filters, invalid: errors } = parseFilters(DashboardQuerySchema, params, []);
+  dropUnknown(filters, errors, "institution", (id: number) => known.institutionIds.includes(id));
+  const year = presetPeriod("year", today);
+  const askedDates = !!(filters.from || filters.to || errors.includes("from") || errors.includes("to"));
+  const preset = filters.period ?? (askedDates ? "custom" : "year");
+  let period: Period = year;
+  if (preset !== "custom") period = presetPeriod(preset, today);
+  else if (filters.from || filters.to) {
+    // A missing end is filled from this year before the two are compared.
+    const from = filters.from ?? year.from;
+    const to = filters.to ?? year.to;
+    if (to < from) errors.push("order");
+    else if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) > MAX_PERIOD_YEARS) errors.push("span");
+    else period = { preset: "custom", from, to };
   }
-  let institutionId = field("institution");
-  if (institutionId && !known.institutionIds.includes(institutionId)) {
-    errors.push("institution");
-    institutionId = undefined;
-  }
-  const principle = field("principle");
-  return { filters: { period, institutionId, principle } as DashboardFilters, errors: [...new Set(errors)] };
+  return { filters: { period, institutionId: filters.institution, principle: filters.principle } as DashboardFilters, errors: [...new Set(errors)] };
 }
 
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, locale: Locale, now = new Date()) {
