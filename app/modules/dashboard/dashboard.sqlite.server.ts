@@ -174,7 +174,8 @@ export async function timeInStage(f: FigureFilters, stageIds: number[]) {
         ...params,
         fromTop ? stays - rank : rank - 1,
       ]);
-      return Number(row.days);
+      // The daily counts and the stays agree (a test rebuilds one from the other); should they not, no 500.
+      return Number(row?.days ?? 0);
     };
     out.set(stageId, { stays, median: await at(0.5), p90: await at(0.9) });
   }

@@ -59,8 +59,9 @@ export async function recordEvent(tx: Tx, event: NewEvent) {
         where: { id: open.id },
         data: { leftAt: at, days: (at.getTime() - open.enteredAt.getTime()) / DAY_MS, nextStageId: event.toStageId ?? null },
       });
+      // An exit is a stay that ended, as rebuildFlowFigures counts it.
+      await count(event.fromStageId!, "exits");
     }
-    await count(event.fromStageId!, "exits");
   }
   if (enters) {
     await tx.stay.create({ data: { ideaId: event.ideaId, stageId: event.toStageId!, institutionId: idea.institutionId, enteredAt: at } });
