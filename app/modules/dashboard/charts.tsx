@@ -61,37 +61,41 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
   const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - 48]);
   const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([0, height - 24]).paddingInner(0.15);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
-      <title id={`${id}-svg-title`}>{title}</title>
-      <desc id={`${id}-svg-desc`}>{description}</desc>
-      {x.ticks(5).map((tick) => (
-        <g key={tick}>
-          <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
-          <text x={x(tick)} y={height - 6} fontSize="11" textAnchor="middle" fill={INK}>
-            {tick}
-          </text>
-        </g>
-      ))}
-      {bars.map((bar, i) => {
-        const top = y(i) ?? 0;
-        const band = y.bandwidth() / series.length;
-        return (
-          <g key={bar.label}>
-            <text x={LABEL - 8} y={top + y.bandwidth() / 2 + 4} fontSize="12" textAnchor="end" fill={INK}>
-              {bar.label.length > 40 ? `${bar.label.slice(0, 39)}…` : bar.label}
+    <div>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
+        <title id={`${id}-svg-title`}>{title}</title>
+        <desc id={`${id}-svg-desc`}>{description}</desc>
+        {x.ticks(5).map((tick) => (
+          <g key={tick}>
+            <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
+            <text x={x(tick)} y={height - 6} fontSize="11" textAnchor="middle" fill={INK}>
+              {tick}
             </text>
-            {bar.values.map((value, s) => (
-              <g key={s}>
-                <rect x={LABEL} y={top + s * band} width={Math.max(0, x(value) - LABEL)} height={Math.max(2, band - 2)} fill={SERIES[s % SERIES.length].fill} stroke={INK} strokeWidth="0.5" />
-                <text x={x(value) + 4} y={top + s * band + band / 2 + 4} fontSize="11" fill={INK}>
-                  {bar.display?.[s] ?? value}
-                </text>
-              </g>
-            ))}
           </g>
-        );
-      })}
-    </svg>
+        ))}
+        {bars.map((bar, i) => {
+          const top = y(i) ?? 0;
+          const band = y.bandwidth() / series.length;
+          return (
+            <g key={bar.label}>
+              <text x={LABEL - 8} y={top + y.bandwidth() / 2 + 4} fontSize="12" textAnchor="end" fill={INK}>
+                {bar.label.length > 40 ? `${bar.label.slice(0, 39)}…` : bar.label}
+              </text>
+              {bar.values.map((value, s) => (
+                <g key={s}>
+                  <rect x={LABEL} y={top + s * band} width={Math.max(0, x(value) - LABEL)} height={Math.max(2, band - 2)} fill={SERIES[s % SERIES.length].fill} stroke={INK} strokeWidth="0.5" />
+                  <text x={x(value) + 4} y={top + s * band + band / 2 + 4} fontSize="11" fill={INK}>
+                    {bar.display?.[s] ?? value}
+                  </text>
+                </g>
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      {/* Which bar is which, when a row has more than one. */}
+      {series.length > 1 ? <Legend series={series} /> : null}
+    </div>
   );
 }
 
@@ -107,7 +111,7 @@ export function MonthlyChart({ id, title, description, months, series }: { id: s
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
-          {y.ticks(5).map((tick) => (
+        {y.ticks(5).map((tick) => (
           <g key={tick}>
             <line x1={36} x2={WIDTH - 8} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" />
             <text x={30} y={y(tick) + 4} fontSize="11" textAnchor="end" fill={INK}>
@@ -146,7 +150,7 @@ export function Legend({ series }: { series: string[] }) {
       {series.map((label, i) => (
         <li key={label} className="flex items-center gap-2">
           <svg width="16" height="16" aria-hidden="true">
-                  <rect width="16" height="16" fill={SERIES[i % SERIES.length].fill} stroke={INK} />
+            <rect width="16" height="16" fill={SERIES[i % SERIES.length].fill} stroke={INK} />
           </svg>
           {label}
         </li>
