@@ -19,6 +19,9 @@ export function parseLessonFilters(params: URLSearchParams, known: { institution
 
 const words = (q: string | undefined) => (q ? foldForSearch(q).split(/\s+/).filter(Boolean).slice(0, 8) : []);
 
+/** Newest first; on the same date, by key (experiments before ideas, then by id as text). */
+const newestFirst = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key));
+
 export async function listLessons(user: SessionUser, filters: LessonFilters, locale: Locale) {
   if (!can(user, "lessons:view")) httpError(403);
   const page = filters.page ?? 1;
@@ -53,13 +56,24 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     principles: { select: { principle: { select: { key: true, position: true } } } },
   } satisfies Prisma.IdeaSelect;
 
-  const [experimentCount, ideaCount, experiments, ideas] = await Promise.all([
+  // The page is found from ids and dates alone (the two lists merge by date); only its 25 entries
+  // are then read in full.
+  const [experimentCount, ideaCount, experimentKeys, ideaKeys] = await Promise.all([
     prisma.experiment.count({ where: experimentWhere }),
     withIdeas ? prisma.idea.count({ where: ideaWhere }) : Promise.resolve(0),
+    prisma.experiment.findMany({ where: experimentWhere, orderBy: [{ completedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, completedAt: true, updatedAt: true } }),
+    withIdeas ? prisma.idea.findMany({ where: ideaWhere, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, closedAt: true } }) : Promise.resolve([]),
+  ]);
+  const onPage = [
+    ...experimentKeys.map((e) => ({ key: `e${e.id}`, date: (e.completedAt ?? e.updatedAt).toISOString() })),
+    ...ideaKeys.map((i) => ({ key: `i${i.id}`, date: i.closedAt!.toISOString() })),
+  ]
+    .sort(newestFirst)
+    .slice(depth - LESSONS_PAGE, depth);
+  const idsOf = (prefix: string) => onPage.filter((k) => k.key.startsWith(prefix)).map((k) => Number(k.key.slice(1)));
+  const [experiments, ideas] = await Promise.all([
     prisma.experiment.findMany({
-      where: experimentWhere,
-      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-      take: depth,
+      where: { id: { in: idsOf("e") } },
       select: {
         id: true,
         hypothesis: true,
@@ -75,14 +89,10 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
         idea: { select: ideaSelect },
       },
     }),
-    withIdeas
-      ? prisma.idea.findMany({
-          where: ideaWhere,
-          orderBy: [{ closedAt: "desc" }, { id: "desc" }],
-          take: depth,
-          select: { ...ideaSelect, closingNote: true, closedAt: true, stage: { select: { kind: true, nameLv: true, nameEn: true } } },
-        })
-      : Promise.resolve([]),
+    prisma.idea.findMany({
+      where: { id: { in: idsOf("i") } },
+      select: { ...ideaSelect, closingNote: true, closedAt: true, stage: { select: { kind: true, nameLv: true, nameEn: true } } },
+    }),
   ]);
   const entries = [
     ...experiments.map((e) => ({
@@ -115,8 +125,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
       stage: name(i.stage!),
     })),
   ]
-    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key)))
-    .slice(depth - LESSONS_PAGE, depth);
+    .sort(newestFirst);
   const total = experimentCount + ideaCount;
   return { entries, total, page, pages: Math.max(1, Math.ceil(total / LESSONS_PAGE)) };
 }
