@@ -8,6 +8,7 @@ import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { UserListSchema, UserAdminSchema } from "~/modules/user/users.schema";
+import { FormError } from "~/components/ui/field";
 import { LinkNotice } from "~/modules/user/link-notice";
 import { createUser, listUsers, mailSetPasswordLink } from "~/modules/user/users.server";
 import { UserFields } from "~/modules/user/user-fields";
@@ -41,6 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return { reply: submission.reply({ resetForm: true }), link, mail: await mailSetPasswordLink(result.userId!, link) };
 }
 
+/** The label of each filter, to name a bad one. */
+const FILTER_LABELS: Record<string, string> = { q: "users.search", role: "users.role", institution: "users.institution", active: "users.state" };
+
 export default function Users() {
   const { users, total, page, pages, institutions, values, invalid } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -56,6 +60,7 @@ export default function Users() {
           {t("users.create")}
         </h2>
         {result?.link ? <LinkNotice heading={t("users.created")} link={result.link} mail={"mail" in result ? result.mail : null} /> : null}
+        <FormError id="user-create-error" errors={result?.link ? undefined : (result?.reply?.error?.[""] ?? undefined)} />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="create" />
           <UserFields reply={result?.link ? null : (result?.reply ?? null)} institutions={institutions} withIdentity />
@@ -82,7 +87,7 @@ export default function Users() {
         </div>
         {invalid.length ? (
           <p role="alert" className="md:col-span-5 text-amber-900">
-            {t("audit.invalid", { names: invalid.join(", ") })}
+            {t("audit.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") })}
           </p>
         ) : null}
       </Form>

@@ -75,9 +75,6 @@ export function UserFields({
         </select>
         <FieldErrors id="user-institution-error" errors={error("institutionId")} />
       </div>
-      <div className="md:col-span-2">
-        <FieldErrors id="user-form-error" errors={error("")} />
-      </div>
     </div>
   );
 }
