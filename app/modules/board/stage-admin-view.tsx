@@ -22,7 +22,8 @@ function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { i
 
 /** Rename, limit, reorder, add, archive and gates: plain forms that work without JavaScript. */
 export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result }) {
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
+  const nameOf = (s: Stage) => (i18n.language === "en" ? s.nameEn : s.nameLv);
   const order = stages.map((s) => s.id).join(",");
   const mine = (target: string) => (result?.target === target ? result.reply : undefined);
   const work = stages.filter((s) => s.kind === "WORK");
@@ -58,7 +59,7 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                   <input type="hidden" name="direction" value="up" />
                   <input type="hidden" name="order" value={order} />
                   <button type="submit" className="btn-secondary">
-                    {t("stages.up", { name: s.nameLv })}
+                    {t("stages.up", { name: nameOf(s) })}
                   </button>
                 </Form>
               ) : null}
@@ -69,7 +70,7 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                   <input type="hidden" name="direction" value="down" />
                   <input type="hidden" name="order" value={order} />
                   <button type="submit" className="btn-secondary">
-                    {t("stages.down", { name: s.nameLv })}
+                    {t("stages.down", { name: nameOf(s) })}
                   </button>
                 </Form>
               ) : null}
@@ -78,7 +79,7 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                   <input type="hidden" name="intent" value="archive" />
                   <input type="hidden" name="stageId" value={s.id} />
                   <button type="submit" className="btn-secondary">
-                    {t("stages.archive", { name: s.nameLv })}
+                    {t("stages.archive", { name: nameOf(s) })}
                   </button>
                 </Form>
               ) : null}
@@ -88,7 +89,7 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                   <input type="hidden" name="stage" value={s.key} />
                   <input type="hidden" name="enabled" value={s.gateEnabled ? "false" : "true"} />
                   <button type="submit" className="btn-secondary">
-                    {s.gateEnabled ? t("board:gates.switchOff", { stage: s.nameLv }) : t("board:gates.switchOn", { stage: s.nameLv })}
+                    {s.gateEnabled ? t("board:gates.switchOff", { stage: nameOf(s) }) : t("board:gates.switchOn", { stage: nameOf(s) })}
                   </button>
                 </Form>
               ) : null}
