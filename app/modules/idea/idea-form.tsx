@@ -11,8 +11,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, splitKey } from "~/components/ui/field";
-import { translateError } from "~/utils/i18n";
+import { Field, FieldErrors, FormError, splitKey } from "~/components/ui/field";
 import { LIMITS, type LongTextField, schemaForIntent } from "./idea.schema";
 
 export type IdeaFormDefaults = {
@@ -194,13 +193,7 @@ export function IdeaForm({
               );
             })}
           </ul>
-          {fields.principles.errors?.length ? (
-            <ul id={fields.principles.errorId} className="mt-2 text-sm font-medium text-red-800">
-              {fields.principles.errors.map((e) => (
-                <li key={e}>{translateError(t, e)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <FieldErrors id={fields.principles.errorId} errors={fields.principles.errors} />
         </fieldset>
       </fieldset>
 

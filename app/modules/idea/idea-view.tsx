@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { translateError } from "~/utils/i18n";
+import { Field } from "~/components/ui/field";
 import { formatDateTime } from "~/utils/format";
 import type { IdeaPageData } from "./idea-queries.server";
 import { LIMITS } from "./idea.schema";
@@ -100,28 +100,9 @@ export function Comments({
       {canComment ? (
         <Form method="post" className="rounded-lg bg-white p-4 shadow no-print" key={comments.length}>
           <input type="hidden" name="intent" value="comment" />
-          <label htmlFor="comment-body" className="mb-1 block font-semibold">
-            {t("comments.label")}
-          </label>
-          <textarea
-            id="comment-body"
-            name="body"
-            rows={3}
-            className="input"
-            defaultValue={bodyDefault}
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={errors?.length ? "comment-body-error" : "comment-body-help"}
-          />
-          <p id="comment-body-help" className="mt-1 text-sm text-slate-700">
-            {t("comments.help", { max: LIMITS.comment })}
-          </p>
-          {errors?.length ? (
-            <ul id="comment-body-error" className="mt-1 text-sm font-medium text-red-800">
-              {errors.map((e) => (
-                <li key={e}>{translateError(t, e)}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Field id="comment-body" label={t("comments.label")} help={t("comments.help", { max: LIMITS.comment })} errors={errors}>
+            {(a11y) => <textarea {...a11y} name="body" rows={3} className="input" defaultValue={bodyDefault} />}
+          </Field>
           {canInternal ? (
             <p className="mt-3 flex items-center gap-2">
               <input type="checkbox" id="comment-internal" name="internal" value="on" className="h-5 w-5" />
