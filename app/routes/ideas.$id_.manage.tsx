@@ -28,7 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireIdParam(params.id);
   const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: ManageSchema });
-  if (submission.status !== "success") return data({ intent: String(formData.get("intent") ?? ""), reply: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") {
+    // A hidden field that does not parse has no place on the page to show its message: say it for the form.
+    const hidden = ["ideaId", "version"].some((name) => submission.error?.[name]);
+    return data({ intent: String(formData.get("intent") ?? ""), reply: submission.reply(hidden ? { formErrors: ["board:errors.tampered"] } : undefined) }, { status: 400 });
+  }
   if (submission.value.ideaId !== id) return data({ intent: submission.value.intent, reply: submission.reply({ formErrors: ["board:errors.tampered"] }) }, { status: 400 });
   const result = await manageIdea(user, submission.value);
   if (!result.ok) {

@@ -222,6 +222,13 @@ describe("triage", () => {
     });
     expect(result.status).toBe(400);
   });
+
+  test("a version that is not a number answers 400 with a message for the whole form", async () => {
+    const a = await ideaInStage("discover", author.id);
+    const result = await manage(a.id, { intent: "move", version: "x", stage: "define" });
+    expect(result.status).toBe(400);
+    expect((result.data as { intent: string; reply: { error: Record<string, string[]> } }).reply.error[""]).toEqual(["board:errors.tampered"]);
+  });
 });
 
 describe("the board page", () => {
