@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { BUSY_TIMEOUT_MS, SQLITE_PRAGMAS, databaseUrl, sqliteFilePath } from "./sqlite.server";
 
 /**
@@ -47,3 +47,8 @@ export const prisma: Db = new Proxy({} as Db, {
     return typeof value === "function" ? value.bind(target) : value;
   },
 });
+
+/** The database refused a row that a unique key already holds (two requests raced to write it). */
+export function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

@@ -62,6 +62,15 @@ describe("creating users", () => {
     expect((await run(usersLoader, { request: getRequest("/admin/users", await sessionCookieFor(facilitator.id)) })).status).toBe(403);
   });
 
+  test("the same person created twice at once: one is created, the other answers 400 beside the e-mail", async () => {
+    const fields = { email: "vienlaikus@example.lv", name: "Vienlaikus", role: "SUBMITTER", institutionId: String(vk) };
+    const results = await Promise.all([create(fields), create(fields)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+    const refused = results.find((r) => r.status === 400)!;
+    expect((refused.data as { reply: { error: Record<string, string[]> } }).reply.error.email).toEqual(["admin:users.errors.duplicate"]);
+    expect(await prisma.user.count({ where: { email: "vienlaikus@example.lv" } })).toBe(1);
+  });
+
   test("an expired link is refused", async () => {
     const created = await create({ email: "vecs@example.lv", name: "Vecs", role: "SUBMITTER", institutionId: String(vk) });
     const token = tokenOf((created.data as { link: string }).link);

@@ -1,7 +1,7 @@
 // Queries and commands for ideas, always scoped by what the user may see and do.
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
@@ -120,7 +120,7 @@ export async function createIdea(user: SessionUser, value: IdeaFormValue): Promi
     return { ok: true, value: { id } };
   } catch (error) {
     // The same form sent twice at once: the second insert meets the first one's token.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && value.createToken) {
+    if (isUniqueViolation(error) && value.createToken) {
       const existing = await prisma.idea.findUnique({ where: { createToken: value.createToken }, select: { id: true, authorId: true } });
       if (existing && existing.authorId === user.id) return { ok: true, value: { id: existing.id } };
     }
@@ -212,7 +212,7 @@ export async function toggleSupport(user: SessionUser, ideaId: number): Promise<
   try {
     await prisma.support.create({ data: { ideaId, userId: user.id } });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   return true;
 }

@@ -4,9 +4,9 @@
 //   "digest"   one e-mail per person per day, from DIGEST_HOUR (lab time), with what gathered since
 // Notifications the person has already read in the app are not e-mailed. Nobody is e-mailed after
 // deactivation.
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { NotificationKind } from "~/modules/notification/kinds";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { LAB_TIME_ZONE } from "~/utils/format";
 import { composeNotifications, MAIL_ITEMS, type MailItem } from "./compose.server";
 import { mailConfig } from "./config.server";
@@ -65,7 +65,7 @@ async function writeFor(userId: number, delivery: "INSTANT" | "DIGEST", digestDa
     });
   } catch (error) {
     // Another process got there first: the claim moved under us, or today's digest already exists.
-    if (error instanceof ClaimedElsewhere || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) return false;
+    if (error instanceof ClaimedElsewhere || isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { audit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { errorMessage } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
@@ -41,10 +41,15 @@ export async function changeInstitution(user: SessionUser, value: InstitutionAct
   requireAdmin(user);
   if (value.intent === "create") {
     if (await prisma.institution.findUnique({ where: { code: value.code } })) return { ok: false, field: "code", message: "admin:institutions.errors.duplicate" };
-    await prisma.$transaction(async (tx) => {
-      const created = await tx.institution.create({ data: { code: value.code, nameLv: value.nameLv, nameEn: value.nameEn } });
-      await audit({ actorId: user.id, action: "institution.create", targetType: "institution", targetId: created.code, after: { nameLv: value.nameLv, nameEn: value.nameEn } }, tx);
-    });
+    try {
+      await prisma.$transaction(async (tx) => {
+        const created = await tx.institution.create({ data: { code: value.code, nameLv: value.nameLv, nameEn: value.nameEn } });
+        await audit({ actorId: user.id, action: "institution.create", targetType: "institution", targetId: created.code, after: { nameLv: value.nameLv, nameEn: value.nameEn } }, tx);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false, field: "code", message: "admin:institutions.errors.duplicate" };
+      throw error;
+    }
     return { ok: true };
   }
   const current = await prisma.institution.findUnique({ where: { id: value.institutionId } });

@@ -8,7 +8,7 @@ import { composeSetPassword, mailLocale } from "~/modules/mail/compose.server";
 import { sendWithSecret } from "~/modules/mail/outbox.server";
 import { i18next } from "~/utils/i18n.server";
 import type { SessionUser } from "~/utils/auth.server";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 import { can } from "~/utils/permissions";
@@ -65,12 +65,18 @@ export async function createUser(user: SessionUser, input: { email: string; name
   if (await prisma.user.findUnique({ where: { email: input.email } })) return { ok: false, status: 400, field: "email", message: "admin:users.errors.duplicate" };
   // Nobody knows this password: the person sets theirs with the link.
   const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
-  const { link, userId } = await prisma.$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { ...input, passwordHash } });
-    await audit({ actorId: user.id, action: "user.create", targetType: "user", targetId: created.id, after: input }, tx);
-    return { link: await issueToken(tx, created.id), userId: created.id };
-  });
-  return { ok: true, link, userId };
+  try {
+    const { link, userId } = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...input, passwordHash } });
+      await audit({ actorId: user.id, action: "user.create", targetType: "user", targetId: created.id, after: input }, tx);
+      return { link: await issueToken(tx, created.id), userId: created.id };
+    });
+    return { ok: true, link, userId };
+  } catch (error) {
+    // The same person created twice at once: the second meets the first at the unique e-mail.
+    if (isUniqueViolation(error)) return { ok: false, status: 400, field: "email", message: "admin:users.errors.duplicate" };
+    throw error;
+  }
 }
 
 /** The active administrators other than `exceptId`. */
