@@ -178,23 +178,26 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
       navigate(`/ideas/${card.id}/manage?stage=${overColumn}&returnTo=${encodeURIComponent(location.pathname + location.search)}#move`);
       return;
     }
-    let cards = latest.current[column];
+    // Where the card lands in its column. A closed column is never previewed (the card is not in it
+    // yet): there it goes to the end.
+    let index = -1;
     if (overColumn === column) {
+      let cards = latest.current[column];
       const oldIndex = cards.findIndex((c) => c.id === active.id);
       const newIndex = cards.findIndex((c) => c.id === over.id);
       if (newIndex >= 0 && newIndex !== oldIndex) {
         cards = arrayMove(cards, oldIndex, newIndex);
         setState((cols) => ({ ...cols, [column!]: cards }));
       }
+      index = cards.findIndex((c) => c.id === active.id);
     } else {
       column = overColumn;
     }
-    const index = (overColumn === column ? cards : latest.current[column]).findIndex((c) => c.id === active.id);
     snapshot.current = null;
     origin.current = null;
     if (column === start.column && index === start.index) return;
     fetcher.submit(
-      { intent: "move", ideaId: card.id, version: card.version, stage: column, position: index + 1 },
+      { intent: "move", ideaId: card.id, version: card.version, stage: column, ...(index >= 0 ? { position: index + 1 } : {}) },
       { method: "post", action: `/board${location.search}` },
     );
   }
