@@ -2,6 +2,22 @@
 
 /** The lab's clock: dates are shown, and the daily digest's day is counted, in this time zone. */
 export const LAB_TIME_ZONE = "Europe/Riga";
+/** The moment a lab calendar day (YYYY-MM-DD) begins: midnight in Riga, as a Date. */
+export function startOfLabDay(day: string) {
+  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+  // Riga's offset from UTC at a moment, in ms (2 or 3 hours, with summer time).
+  const offsetAt = (time: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone: LAB_TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+        .formatToParts(time)
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - time;
+  };
+  const guess = midnightUtc - offsetAt(midnightUtc);
+  return new Date(midnightUtc - offsetAt(guess));
+}
+
 const tag = (locale: string) => (locale === "en" ? "en-GB" : "lv-LV");
 
 export function formatDate(locale: string, iso: string | Date) {

@@ -45,3 +45,21 @@ test("the audit log and its CSV are for administrators only; the CSV has a byte-
   expect(new TextDecoder().decode(bytes)).toContain("id,createdAt,actor,action,targetType,targetId,before,after,ip");
   expect(await prisma.auditEntry.count()).toBeGreaterThan(0);
 });
+
+test("the date filter counts the lab's days, as the log shows its times (Riga, not UTC)", async () => {
+  const admin = await createUser({ role: "ADMIN" });
+  const cookie = await sessionCookieFor(admin.id);
+  // 22:30 UTC on 28 February is 00:30 on 1 March in Riga; 21:30 UTC on 31 March is 00:30 on 1 April (summer time).
+  await prisma.auditEntry.createMany({
+    data: [
+      { actorId: admin.id, action: "institution.update", targetType: "institution", targetId: "MARTS", createdAt: new Date("2026-02-28T22:30:00Z") },
+      { actorId: admin.id, action: "institution.update", targetType: "institution", targetId: "APRILIS", createdAt: new Date("2026-03-31T21:30:00Z") },
+    ],
+  });
+  const targets = async (query: string) =>
+    ((await run(auditLoader, { request: getRequest(`/admin/audit?action=institution.update&${query}`, cookie) })).data as { entries: { targetId: string | null }[] }).entries.map((e) => e.targetId);
+  expect(await targets("from=2026-03-01&to=2026-03-01")).toEqual(["MARTS"]);
+  expect(await targets("from=2026-02-01&to=2026-02-28")).toEqual([]);
+  expect(await targets("from=2026-04-01&to=2026-04-01")).toEqual(["APRILIS"]);
+  expect(await targets("from=2026-03-31&to=2026-03-31")).toEqual([]);
+});

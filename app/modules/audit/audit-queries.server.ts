@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
 import { csvStream } from "~/utils/csv";
 import { prisma } from "~/utils/db.server";
+import { startOfLabDay } from "~/utils/format";
 import { httpError } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { parseFilters } from "~/utils/query";
@@ -30,10 +31,13 @@ export function parseAuditFilters(params: URLSearchParams) {
   return { filters: filters as AuditFilters, invalid };
 }
 
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 function where(filters: AuditFilters): Prisma.AuditEntryWhereInput {
   const createdAt: Prisma.DateTimeFilter = {};
-  if (filters.from) createdAt.gte = new Date(`${filters.from}T00:00:00Z`);
-  if (filters.to) createdAt.lt = new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000);
+  // Days are the lab's days, as the log shows its times.
+  if (filters.from) createdAt.gte = startOfLabDay(filters.from);
+  if (filters.to) createdAt.lt = startOfLabDay(dayAfter(filters.to));
   return {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.actor ? { actor: { email: { contains: filters.actor.toLowerCase() } } } : {}),
