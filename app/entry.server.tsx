@@ -11,8 +11,8 @@ import { i18nConfig, resources } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 
-// The server process (server/index.js) starts the mail job through the build's entry module.
-export { startMailJobs as startBackgroundJobs } from "~/modules/mail/jobs.server";
+// The server process (server/index.js) starts the background work through the build's entry module.
+export { startBackgroundJobs } from "~/utils/housekeeping.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -45,7 +45,7 @@ app.all(
   }),
 );
 
-// The mail job (notification e-mails, the daily digest) runs in this process.
+// The background work (notification e-mails, the daily digest, pruning expired sessions) runs in this process.
 const stopBackgroundJobs = build.entry.module.startBackgroundJobs?.();
 
 const port = Number(process.env.PORT ?? 3000);

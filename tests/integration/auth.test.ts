@@ -4,6 +4,7 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as homeLoader } from "~/routes/_index";
 import { prisma } from "~/utils/db.server";
 import { getUser } from "~/utils/auth.server";
+import { pruneExpired } from "~/utils/housekeeping.server";
 import { TEST_PASSWORD, createUser } from "../factories/user";
 import { cookieFrom, formRequest, getRequest } from "../factories/request";
 import { run } from "../factories/route";
@@ -154,4 +155,24 @@ describe("sign-out", () => {
     await prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getUser(getRequest("/", cookie))).toBeNull();
   });
+});
+
+test("the hourly sweep removes expired sessions and sign-in attempts older than the throttle window, and nothing else", async () => {
+  const person = await createUser();
+  const now = new Date("2026-11-27T12:00:00Z");
+  await prisma.session.createMany({
+    data: [
+      { id: "sweep-expired", userId: person.id, expiresAt: new Date("2026-11-27T11:59:00Z") },
+      { id: "sweep-current", userId: person.id, expiresAt: new Date("2026-12-04T12:00:00Z") },
+    ],
+  });
+  await prisma.loginAttempt.createMany({
+    data: [
+      { email: "sweep@example.lv", ip: "10.1.1.1", success: false, createdAt: new Date("2026-11-27T11:40:00Z") },
+      { email: "sweep@example.lv", ip: "10.1.1.1", success: false, createdAt: new Date("2026-11-27T11:50:00Z") },
+    ],
+  });
+  await pruneExpired(now);
+  expect((await prisma.session.findMany({ where: { userId: person.id }, select: { id: true } })).map((s) => s.id)).toEqual(["sweep-current"]);
+  expect((await prisma.loginAttempt.findMany({ where: { email: "sweep@example.lv" }, select: { createdAt: true } })).map((a) => a.createdAt.toISOString())).toEqual(["2026-11-27T11:50:00.000Z"]);
 });
