@@ -15,6 +15,7 @@ import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { flashToast } from "~/utils/session.server";
+import { isClosedKind } from "~/modules/board/columns";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · ${data.appName}` : undefined }];
 
@@ -93,7 +94,7 @@ export default function IdeaPage() {
         <div role="note" className="mb-6 rounded-md border-l-4 border-green-700 bg-green-50 px-4 py-3">
           <h2 className="font-semibold">{t("page.closingNote")}</h2>
           <p className="whitespace-pre-line">{idea.closingNote}</p>
-          {idea.stage?.kind === "CLOSED_SUCCESS" || idea.stage?.kind === "CLOSED_STOPPED" ? (
+          {isClosedKind(idea.stage?.kind) ? (
             <p className="mt-2 no-print">
               <Link to={`/ideas/${idea.id}/case`} className="link">
                 {t("page.case")}

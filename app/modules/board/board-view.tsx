@@ -19,10 +19,10 @@ import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "./board.server";
 import { CardView, SortableCard, type CardLabels } from "./card";
 import { useHydrated } from "~/utils/use-hydrated";
+import { COLUMN_PAGE, isClosedKind } from "./columns";
 
 type Columns = Record<string, BoardColumn["cards"]>;
 const COLUMN_PREFIX = "col:";
-const isClosed = (kind: string) => kind === "CLOSED_SUCCESS" || kind === "CLOSED_STOPPED";
 
 function toColumns(columns: BoardColumn[]): Columns {
   return Object.fromEntries(columns.map((c) => [c.key, c.cards]));
@@ -144,7 +144,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     const to = columnOf(over.id);
     if (!from || !to || from === to) return;
     // Closed columns are collapsed and ask for a closing note: the drop decides there.
-    if (isClosed(meta.get(to)!.kind)) return;
+    if (isClosedKind(meta.get(to)!.kind)) return;
     setState((cols) => {
       const moving = cols[from].find((c) => c.id === active.id);
       if (!moving) return cols;
@@ -172,7 +172,7 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     let column = columnOf(active.id);
     if (!overColumn || !column) return restore();
     const card = latest.current[column].find((c) => c.id === active.id)!;
-    if (isClosed(meta.get(overColumn)!.kind) && !isClosed(meta.get(start.column)!.kind)) {
+    if (isClosedKind(meta.get(overColumn)!.kind) && !isClosedKind(meta.get(start.column)!.kind)) {
       // Closing asks for a note: finish on the card's "Move to…" page with the stage chosen.
       restore();
       navigate(`/ideas/${card.id}/manage?stage=${overColumn}&returnTo=${encodeURIComponent(location.pathname + location.search)}#move`);
@@ -250,11 +250,11 @@ function Column({ column, cards, canMove, draggable, labels }: { column: BoardCo
   const { t } = useTranslation("board");
   const location = useLocation();
   const over = column.wipLimit !== null && column.count > column.wipLimit;
-  const closed = isClosed(column.kind);
+  const closed = isClosedKind(column.kind);
   const headingId = `col-${column.key}-h`;
   const moreHref = () => {
     const params = new URLSearchParams(location.search);
-    params.set(`show_${column.key}`, String(column.shown + 50));
+    params.set(`show_${column.key}`, String(column.shown + COLUMN_PAGE));
     return `?${params}#col-${column.key}`;
   };
   const header = (

@@ -2,7 +2,6 @@
 // checks permission, checks the card's version (no silent overwrite), and writes its event in
 // the same transaction as the change.
 import type { Prisma } from "~/generated/prisma/client";
-import type { StageKind } from "~/generated/prisma/enums";
 import { recordEvent, type Tx } from "~/modules/idea/events.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -13,11 +12,9 @@ import { foldForSearch } from "~/utils/text";
 import type { BoardFilters, ManageValue } from "./board.schema";
 import { placeAt } from "./ordering";
 import { missingForGate } from "~/modules/experiment/experiment.server";
+import { COLUMN_PAGE, MAX_SHOWN, isClosedKind } from "./columns";
 
-export const COLUMN_PAGE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const isClosedKind = (kind: StageKind | undefined | null) => kind === "CLOSED_SUCCESS" || kind === "CLOSED_STOPPED";
 
 export type CommandError = { ok: false; status: 400 | 409; field?: string; message: string; link?: string };
 export type CommandResult = { ok: true; ideaId: number } | CommandError;
@@ -58,7 +55,7 @@ export async function getBoard(user: SessionUser, filters: BoardFilters, limits:
     stages.map(async (stage) => {
       // Closed columns start collapsed: their cards are read only when someone opens them.
       const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
-      const take = collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, 2000);
+      const take = collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, MAX_SHOWN);
       const rows = take ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect }) : [];
       return {
         key: stage.key,

@@ -7,6 +7,7 @@ import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import { recordEvent, type Tx } from "./events.server";
 import type { IdeaFormValue } from "./idea.schema";
+import { isClosedKind } from "~/modules/board/columns";
 
 export const PAGE_SIZE = 25;
 
@@ -174,7 +175,7 @@ export async function withdrawIdea(user: SessionUser, id: number): Promise<"dele
     await prisma.idea.delete({ where: { id } });
     return "deleted";
   }
-  const closed = idea.stage?.kind === "CLOSED_SUCCESS" || idea.stage?.kind === "CLOSED_STOPPED";
+  const closed = isClosedKind(idea.stage?.kind);
   if (idea.status === "DECLINED" || idea.status === "WITHDRAWN" || closed) httpError(409);
   await prisma.$transaction(async (tx) => {
     await tx.idea.update({

@@ -6,6 +6,7 @@ import type { EventType } from "~/modules/idea/events";
 import { scheduleMailSoon } from "~/modules/mail/schedule.server";
 import { prisma } from "~/utils/db.server";
 import { DEFAULT_MODES, DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "./kinds";
+import { isClosedKind } from "~/modules/board/columns";
 
 type EventFacts = { ideaId: number; actorId: number | null; type: EventType; toStageId?: number | null; data?: Record<string, unknown> };
 
@@ -16,8 +17,7 @@ async function recipients(tx: Tx, event: EventFacts): Promise<{ userIds: number[
   switch (event.type) {
     case "MOVED": {
       const stage = event.toStageId ? await tx.stage.findUnique({ where: { id: event.toStageId }, select: { kind: true } }) : null;
-      const closed = stage?.kind === "CLOSED_SUCCESS" || stage?.kind === "CLOSED_STOPPED";
-      return { userIds: [idea.authorId], kind: closed ? "idea.closed" : "idea.moved" };
+      return { userIds: [idea.authorId], kind: isClosedKind(stage?.kind) ? "idea.closed" : "idea.moved" };
     }
     case "RETURNED":
       return { userIds: [idea.authorId], kind: "idea.returned" };
