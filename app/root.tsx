@@ -42,8 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
-
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }

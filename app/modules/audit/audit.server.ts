@@ -3,8 +3,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import type { AuditAction } from "./audit";
 
-export { AUDIT_ACTIONS, type AuditAction } from "./audit";
-
 type Writer = { auditEntry: Prisma.TransactionClient["auditEntry"] };
 
 export async function audit(

@@ -30,9 +30,6 @@ export const LONG_TEXT_FIELDS = [
 ] as const;
 export type LongTextField = (typeof LONG_TEXT_FIELDS)[number];
 
-/** Fields the brief requires when it is submitted (not for a draft). */
-export const REQUIRED_TO_SUBMIT = ["summary", "usersAffected", "problem", "evidence", "solution"] as const;
-
 // Conform turns an empty field into undefined; text keeps line breaks and is trimmed at the ends.
 const optionalText = (max: number) =>
   z
@@ -139,7 +136,6 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
   { error: errorMessage("invalid") },
 );
 
-export const IDEA_STATUSES = ["DRAFT", "NEEDS_INFO", "ACTIVE", "DECLINED", "WITHDRAWN"] as const;
 export const LISTED_STATUSES = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"] as const;
 
 /** The filters of /ideas, from the URL. Unknown values are reported and ignored. */
