@@ -6,15 +6,19 @@ import { IdeaList } from "~/modules/idea/idea-list";
 import { listMyIdeas } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { z } from "zod";
+import { parseFilters } from "~/utils/query";
+
+const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");
   const locale = await getLocale(request);
-  const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
+  const { filters } = parseFilters(PageSchema, new URL(request.url).searchParams);
   const t = await getT(request, "ideas");
-  const list = await listMyIdeas(user, Number.isSafeInteger(page) && page >= 1 ? page : 1, locale);
+  const list = await listMyIdeas(user, filters.page, locale);
   return { title: `${t("mine.title")} · ${t("common:appName")}`, ...list };
 }
 

@@ -80,7 +80,7 @@ export async function listMyIdeas(user: SessionUser, page: number | undefined, l
     prisma.idea.findMany({
       where,
       select: listSelect,
-      // Ideas waiting on the author first, then newest activity.
+      // Newest activity first: an idea returned with a question has just had some (the page also counts them above the list).
       orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }],
       skip,
       take,
