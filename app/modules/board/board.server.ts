@@ -137,6 +137,7 @@ export async function moveIdea(user: SessionUser, input: MoveInput): Promise<Com
     if (!target) return fail(400, "board:errors.unknownStage", "stage");
     if (idea.version !== input.version) return fail(409, "board:errors.conflict");
     const closing = isClosedKind(target.kind) && !isClosedKind(idea.stage?.kind);
+    if (closing && !can(user, "idea:close")) httpError(403);
     const note = input.closingNote?.trim();
     if (closing && !note) return fail(400, "board:errors.closingNoteRequired", "closingNote");
     // Stage gates (switchable per stage by admins), for every way of moving.

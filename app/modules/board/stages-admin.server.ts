@@ -20,7 +20,7 @@ export const StageAdminSchema = z.discriminatedUnion(
       stageId,
       nameLv: name,
       nameEn: name,
-      wipLimit: z.number({ error: errorMessage("wholeNumber") }).int(errorMessage("wholeNumber")).min(1, errorMessage("wipMin")).max(10_000).optional(),
+      wipLimit: z.number({ error: errorMessage("wholeNumber") }).int(errorMessage("wholeNumber")).min(1, errorMessage("wipMin")).max(10_000, errorMessage("tooLarge")).optional(),
     }),
     z.object({ intent: z.literal("move"), stageId, direction: z.enum(["up", "down"]), order: z.string().regex(/^\d+(,\d+)*$/) }),
     z.object({ intent: z.literal("create"), nameLv: name, nameEn: name }),
