@@ -1,4 +1,5 @@
 import { useSortable } from "@dnd-kit/sortable";
+import { useLocation } from "@remix-run/react";
 import { CSS } from "@dnd-kit/utilities";
 import type { BoardCard } from "./board.server";
 
@@ -17,7 +18,9 @@ export type CardLabels = {
 /** One idea on the board. Lean markup and plain links: a board holds hundreds of these. */
 export function CardView({ card, labels, canMove, intake, handle }: { card: BoardCard; labels: CardLabels; canMove: boolean; intake: boolean; handle?: React.ReactNode }) {
   const titleId = `card-${card.id}-t`;
-  const back = encodeURIComponent(`/board#card-${card.id}`);
+  // Back to the board as it was (filters, columns shown), at this card.
+  const { search } = useLocation();
+  const back = encodeURIComponent(`/board${search}#card-${card.id}`);
   return (
     <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white p-3 text-sm shadow-sm">
       <div className="flex items-start gap-2">
