@@ -9,6 +9,7 @@ import { foldForSearch } from "~/utils/text";
 import type { IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
 import { mayRecordExperiments } from "~/modules/experiment/experiment.server";
+import { mayEdit, maySupport, mayWithdraw } from "./rights";
 
 const name = (locale: Locale, row: { nameLv: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameLv);
 
@@ -146,7 +147,6 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
   });
   if (!idea) httpError(404);
   if (idea.status !== "DRAFT" && !can(user, "idea:read")) httpError(404);
-  const isAuthor = idea.authorId === user.id;
   return {
     id: idea.id,
     version: idea.version,
@@ -214,13 +214,9 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       toStatus: e.toStatus,
     })),
     can: {
-      edit: isAuthor && (idea.status === "DRAFT" || idea.status === "NEEDS_INFO") && can(user, "idea:create"),
-      withdraw:
-        isAuthor &&
-        (idea.status === "DRAFT" ||
-          idea.status === "NEEDS_INFO" ||
-          (idea.status === "ACTIVE" && idea.stage?.kind !== "CLOSED_SUCCESS" && idea.stage?.kind !== "CLOSED_STOPPED")),
-      support: idea.status !== "DRAFT" && !isAuthor && can(user, "idea:support"),
+      edit: mayEdit(user, idea),
+      withdraw: mayWithdraw(user, idea),
+      support: maySupport(user, idea),
       comment: idea.status !== "DRAFT" && can(user, "comment:create"),
       internalNote: idea.status !== "DRAFT" && can(user, "comment:internal"),
       manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && can(user, "idea:move"),

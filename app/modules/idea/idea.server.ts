@@ -7,7 +7,7 @@ import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import { recordEvent, type Tx } from "./events.server";
 import type { IdeaFormValue } from "./idea.schema";
-import { isClosedKind } from "~/modules/board/columns";
+import { mayEdit, maySupport, mayWithdraw } from "./rights";
 
 export const PAGE_SIZE = 25;
 
@@ -136,8 +136,7 @@ export async function getEditableIdea(user: SessionUser, id: number) {
     include: { principles: { include: { principle: { select: { key: true } } } } },
   });
   if (!idea) httpError(404);
-  if (idea.authorId !== user.id || !can(user, "idea:create")) httpError(403);
-  if (idea.status !== "DRAFT" && idea.status !== "NEEDS_INFO") httpError(403);
+  if (!mayEdit(user, idea)) httpError(403);
   return idea;
 }
 
@@ -175,8 +174,7 @@ export async function withdrawIdea(user: SessionUser, id: number): Promise<"dele
     await prisma.idea.delete({ where: { id } });
     return "deleted";
   }
-  const closed = isClosedKind(idea.stage?.kind);
-  if (idea.status === "DECLINED" || idea.status === "WITHDRAWN" || closed) httpError(409);
+  if (!mayWithdraw(user, idea)) httpError(409);
   await prisma.$transaction(async (tx) => {
     await tx.idea.update({
       where: { id },
@@ -207,7 +205,7 @@ async function requireReadableIdea(user: SessionUser, id: number) {
 /** "I have this problem too": one per person, toggled. Returns whether the user now supports it. */
 export async function toggleSupport(user: SessionUser, ideaId: number): Promise<boolean> {
   const idea = await requireReadableIdea(user, ideaId);
-  if (!can(user, "idea:support") || idea.authorId === user.id) httpError(403);
+  if (!maySupport(user, idea)) httpError(403);
   const removed = await prisma.support.deleteMany({ where: { ideaId, userId: user.id } });
   if (removed.count > 0) return false;
   try {

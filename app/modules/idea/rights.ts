@@ -1,0 +1,19 @@
+// What a person may do with an idea, in one place for the page (which buttons to show) and the
+// commands (which refuse).
+import { isClosedKind } from "~/modules/board/columns";
+import type { Role } from "~/generated/prisma/enums";
+import { can } from "~/utils/permissions";
+
+type Person = { id: number; role: Role };
+type IdeaState = { authorId: number; status: string; stage?: { kind: string } | null };
+
+/** The author edits a draft, or an idea returned with a question. */
+export const mayEdit = (user: Person, idea: IdeaState) =>
+  idea.authorId === user.id && can(user, "idea:create") && (idea.status === "DRAFT" || idea.status === "NEEDS_INFO");
+
+/** The author withdraws a draft, an idea returned with a question, or an active one not yet closed. */
+export const mayWithdraw = (user: Person, idea: IdeaState) =>
+  idea.authorId === user.id && (idea.status === "DRAFT" || idea.status === "NEEDS_INFO" || (idea.status === "ACTIVE" && !isClosedKind(idea.stage?.kind)));
+
+/** Others say "I have this problem too" about a submitted idea. */
+export const maySupport = (user: Person, idea: IdeaState) => idea.status !== "DRAFT" && idea.authorId !== user.id && can(user, "idea:support");
