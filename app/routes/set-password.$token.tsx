@@ -3,13 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { SetPasswordSchema } from "~/modules/user/users.schema";
 import { checkToken, usePasswordToken } from "~/modules/user/users.server";
 import { PASSWORD_MIN } from "~/modules/user/account.schema";
 import { readFormData } from "~/utils/form.server";
 import { getT } from "~/utils/i18n.server";
-import { translateError } from "~/utils/i18n";
 import { flashToast } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
@@ -53,32 +52,9 @@ export default function SetPassword() {
       <Form method="post" noValidate className="rounded-lg bg-white p-6 shadow">
         <FormError id="set-password-error" errors={error("") ?? undefined} />
         {(["password", "confirmPassword"] as const).map((field) => (
-          <div key={field} className="mb-5">
-            <label htmlFor={`sp-${field}`} className="mb-1 block font-semibold">
-              {t(`setPassword.${field}`)}
-            </label>
-            {field === "password" ? (
-              <p id="sp-password-help" className="mb-1 text-sm text-slate-700">
-                {t("setPassword.help", { min: PASSWORD_MIN })}
-              </p>
-            ) : null}
-            <input
-              id={`sp-${field}`}
-              name={field}
-              type="password"
-              autoComplete="new-password"
-              className="input"
-              aria-invalid={error(field) ? true : undefined}
-              aria-describedby={[field === "password" ? "sp-password-help" : null, error(field) ? `sp-${field}-error` : null].filter(Boolean).join(" ") || undefined}
-            />
-            {error(field) ? (
-              <ul id={`sp-${field}-error`} className="mt-1 text-sm font-medium text-red-800">
-                {error(field)!.map((e) => (
-                  <li key={e}>{translateError(t, e)}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <Field key={field} id={`sp-${field}`} label={t(`setPassword.${field}`)} help={field === "password" ? t("setPassword.help", { min: PASSWORD_MIN }) : undefined} errors={error(field) ?? undefined}>
+            {(a11y) => <input {...a11y} name={field} type="password" autoComplete="new-password" className="input" />}
+          </Field>
         ))}
         <button type="submit" className="btn-primary w-full">
           {t("setPassword.submit")}

@@ -1,4 +1,4 @@
-import { FieldErrors } from "~/components/ui/field";
+import { Field, FieldErrors } from "~/components/ui/field";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,20 +18,10 @@ type Result = { intent: string; reply: SubmissionResult<string[]> } | null;
 
 
 function Input({ id, name, label, type = "text", defaultValue, errors, autoComplete, help }: { id: string; name: string; label: string; type?: string; defaultValue?: string; errors?: string[] | null; autoComplete?: string; help?: string }) {
-  const describedBy = [help ? `${id}-help` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      {help ? (
-        <p id={`${id}-help`} className="mb-1 text-sm text-slate-700">
-          {help}
-        </p>
-      ) : null}
-      <input id={id} name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <Field id={id} label={label} help={help} errors={errors ?? undefined}>
+      {(a11y) => <input {...a11y} name={name} type={type} defaultValue={defaultValue} autoComplete={autoComplete} className="input" />}
+    </Field>
   );
 }
 
