@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
-import { FormError, FieldErrors } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { InstitutionSchema, changeInstitution, listInstitutions } from "~/modules/user/institutions.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { readFormData } from "~/utils/form.server";
@@ -36,20 +36,9 @@ function NameFields({ prefix, defaults, errors }: { prefix: string; defaults?: {
   return (
     <>
       {(["nameLv", "nameEn"] as const).map((field) => (
-        <div key={field}>
-          <label htmlFor={`${prefix}-${field}`} className="mb-1 block text-sm font-semibold">
-            {t(`institutions.${field}`)}
-          </label>
-          <input
-            id={`${prefix}-${field}`}
-            name={field}
-            defaultValue={defaults?.[field]}
-            className="input"
-            aria-invalid={errors?.[field] ? true : undefined}
-            aria-describedby={errors?.[field] ? `${prefix}-${field}-error` : undefined}
-          />
-          <FieldErrors id={`${prefix}-${field}-error`} errors={errors?.[field]} />
-        </div>
+        <Field key={field} id={`${prefix}-${field}`} label={t(`institutions.${field}`)} errors={errors?.[field] ?? undefined} compact>
+          {(a11y) => <input {...a11y} name={field} defaultValue={defaults?.[field]} className="input" />}
+        </Field>
       ))}
     </>
   );
@@ -71,13 +60,9 @@ export default function Institutions() {
         </h2>
         <Form method="post" noValidate className="grid gap-4 md:grid-cols-3">
           <input type="hidden" name="intent" value="create" />
-          <div>
-            <label htmlFor="new-code" className="mb-1 block text-sm font-semibold">
-              {t("institutions.code")}
-            </label>
-            <input id="new-code" name="code" defaultValue={valuesFor("new")?.code} className="input" aria-invalid={errorsFor("new")?.code ? true : undefined} aria-describedby={errorsFor("new")?.code ? "new-code-error" : undefined} />
-            <FieldErrors id="new-code-error" errors={errorsFor("new")?.code} />
-          </div>
+          <Field id="new-code" label={t("institutions.code")} errors={errorsFor("new")?.code ?? undefined} compact>
+            {(a11y) => <input {...a11y} name="code" defaultValue={valuesFor("new")?.code} className="input" />}
+          </Field>
           <NameFields prefix="new" defaults={valuesFor("new")} errors={errorsFor("new")} />
           <div className="md:col-span-3">
             <button type="submit" className="btn-primary">

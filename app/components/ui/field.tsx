@@ -8,17 +8,19 @@ type FieldProps = {
   help?: string;
   /** More ids that describe the control (a character counter, say). */
   describedBy?: string;
+  /** In a grid of fields: no margin below, a smaller label. */
+  compact?: boolean;
   children: (props: { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => React.ReactNode;
 };
 
 /** A label, the control, its help text and its errors, wired together for assistive technology. */
-export function Field({ id, label, errors, help, describedBy: more, children }: FieldProps) {
+export function Field({ id, label, errors, help, describedBy: more, compact = false, children }: FieldProps) {
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
   const describedBy = [help ? helpId : null, more ?? null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="mb-5">
-      <label htmlFor={id} className="mb-1 block font-semibold">
+    <div className={compact ? undefined : "mb-5"}>
+      <label htmlFor={id} className={compact ? "mb-1 block text-sm font-semibold" : "mb-1 block font-semibold"}>
         {label}
       </label>
       {help ? (

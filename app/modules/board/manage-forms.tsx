@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, FieldErrors } from "~/components/ui/field";
+import { Field, FieldErrors, FormError } from "~/components/ui/field";
 
 type ManageData = {
   idea: {
@@ -101,27 +101,9 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
                 </option>
               ))}
             </Select>
-            <div className="mb-5">
-              <label htmlFor="move-position" className="mb-1 block font-semibold">
-                {t("move.position")}
-              </label>
-              <p id="move-position-help" className="mb-1 text-sm text-slate-700">
-                {t("move.positionHelp")}
-              </p>
-              <input
-                id="move-position"
-                name="position"
-                type="number"
-                min={1}
-                step={1}
-                inputMode="numeric"
-                defaultValue={value("move", "position")}
-                className="input max-w-[10rem]"
-                aria-invalid={mine("move")?.error?.position ? true : undefined}
-                aria-describedby={mine("move")?.error?.position ? "move-position-help move-position-error" : "move-position-help"}
-              />
-              <FieldErrors id="move-position-error" errors={mine("move")?.error?.position ?? undefined} />
-            </div>
+            <Field id="move-position" label={t("move.position")} help={t("move.positionHelp")} errors={mine("move")?.error?.position ?? undefined}>
+              {(a11y) => <input {...a11y} name="position" type="number" min={1} step={1} inputMode="numeric" defaultValue={value("move", "position")} className="input max-w-[10rem]" />}
+            </Field>
             <TextArea
               id="move-closing-note"
               name="closingNote"
@@ -185,38 +167,21 @@ export function ManageForms({ data, result, preselectedStage, returnTo }: { data
 
 function Select({ id, name, label, errors, defaultValue, children }: { id: string; name: string; label: string; errors?: string[]; defaultValue?: string; children: React.ReactNode }) {
   return (
-    <div className="mb-5">
-      <label htmlFor={id} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={defaultValue} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined}>
-        {children}
-      </select>
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <Field id={id} label={label} errors={errors}>
+      {(a11y) => (
+        <select {...a11y} name={name} defaultValue={defaultValue} className="input">
+          {children}
+        </select>
+      )}
+    </Field>
   );
 }
 
 function TextArea({ id, name, label, help, errors, defaultValue }: { id: string; name: string; label: string; help: string; errors?: string[]; defaultValue?: string }) {
   return (
-    <div className="mb-5">
-      <label htmlFor={id} className="mb-1 block font-semibold">
-        {label}
-      </label>
-      <p id={`${id}-help`} className="mb-1 text-sm text-slate-700">
-        {help}
-      </p>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        defaultValue={defaultValue}
-        className="input"
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-help ${id}-error` : `${id}-help`}
-      />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <Field id={id} label={label} help={help} errors={errors}>
+      {(a11y) => <textarea {...a11y} name={name} rows={3} defaultValue={defaultValue} className="input" />}
+    </Field>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, FieldErrors } from "~/components/ui/field";
+import { Field, FormError } from "~/components/ui/field";
 import { GATED } from "./gates";
 
 type Stage = { id: number; key: string; nameLv: string; nameEn: string; kind: string; wipLimit: number | null; gateEnabled: boolean; ideas: number };
@@ -10,13 +10,9 @@ type Result = { target: string; reply: SubmissionResult<string[]> } | null;
 
 function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { id: string; name: string; label: string; defaultValue?: string | number | null; errors?: string[] | null; type?: string }) {
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-semibold">
-        {label}
-      </label>
-      <input id={id} name={name} type={type} min={type === "number" ? 1 : undefined} defaultValue={defaultValue ?? undefined} className="input" aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined} />
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
+    <Field id={id} label={label} errors={errors ?? undefined} compact>
+      {(a11y) => <input {...a11y} name={name} type={type} min={type === "number" ? 1 : undefined} defaultValue={defaultValue ?? undefined} className="input" />}
+    </Field>
   );
 }
 
