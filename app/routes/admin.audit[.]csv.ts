@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportAudit, parseAuditFilters } from "~/modules/audit/audit-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv";
+import { isoDayOf } from "~/utils/iso-day";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:users");
   const { filters } = parseAuditFilters(new URL(request.url).searchParams);
-  return csvResponse(exportAudit(user, filters), `idea-lab-audit-${new Date().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(exportAudit(user, filters), `idea-lab-audit-${isoDayOf(new Date())}.csv`);
 }

@@ -11,10 +11,11 @@ import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getT } from "~/utils/i18n.server";
 import { flashToast } from "~/utils/session.server";
+import { isoDayOf } from "~/utils/iso-day";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDay = (d: Date | null) => (d ? isoDayOf(d) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -5,11 +5,12 @@ import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv";
 import { getLocale } from "~/utils/i18n.server";
+import { isoDayOf } from "~/utils/iso-day";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "export:csv");
   const locale = await getLocale(request);
   const { filters } = parseIdeaFilters(new URL(request.url).searchParams, await getFilterOptions(locale));
   delete filters.page;
-  return csvResponse(exportIdeas(user, filters, locale), `idea-lab-ideas-${new Date().toISOString().slice(0, 10)}.csv`);
+  return csvResponse(exportIdeas(user, filters, locale), `idea-lab-ideas-${isoDayOf(new Date())}.csv`);
 }

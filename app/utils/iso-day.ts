@@ -8,3 +8,9 @@ export function isIsoDay(value: string) {
 }
 
 export const isoDaySchema = (message?: string) => z.string().refine(isIsoDay, message);
+
+/** The UTC calendar day of a moment, as YYYY-MM-DD. */
+export const isoDayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The calendar day after a YYYY-MM-DD day. */
+export const dayAfter = (day: string) => isoDayOf(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));

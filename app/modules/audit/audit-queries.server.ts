@@ -9,6 +9,7 @@ import { can } from "~/utils/permissions";
 import { parseFilters } from "~/utils/query";
 import { AUDIT_ACTIONS } from "./audit";
 import { isoDaySchema } from "~/utils/iso-day";
+import { dayAfter } from "~/utils/iso-day";
 
 export const AUDIT_PAGE = 50;
 
@@ -30,8 +31,6 @@ export function parseAuditFilters(params: URLSearchParams) {
   }
   return { filters: filters as AuditFilters, invalid };
 }
-
-const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function where(filters: AuditFilters): Prisma.AuditEntryWhereInput {
   const createdAt: Prisma.DateTimeFilter = {};

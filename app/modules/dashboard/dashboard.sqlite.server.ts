@@ -2,16 +2,12 @@
 // JavaScript to count them). The only raw SQL of the app lives here; a PostgreSQL twin would
 // take the same parameters.
 import { prisma } from "~/utils/db.server";
+import { dayAfter } from "~/utils/iso-day";
 
 export type FigureFilters = { from: string; to: string; institutionId?: number; principle?: string };
 
 /** Timestamps as Prisma stores them in SQLite, so text comparison is time comparison. */
 const stamp = (day: string) => `${day}T00:00:00.000+00:00`;
-const dayAfter = (day: string) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The ideas tagged with a principle: SQLite builds this set once per query, not once per row. */
 const IDEAS_WITH_PRINCIPLE = `SELECT ip."ideaId" FROM "IdeaPrinciple" ip WHERE ip."principleId" = (SELECT p."id" FROM "Principle" p WHERE p."key" = ?)`;

@@ -1,18 +1,18 @@
 import type { PeriodPreset } from "./dashboard.schema";
+import { isoDayOf } from "~/utils/iso-day";
 
 export type Period = { preset: PeriodPreset; from: string; to: string };
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The dates of a preset period, ending today; "year" is this calendar year. */
 export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today = new Date()): Period {
-  const to = iso(today);
+  const to = isoDayOf(today);
   if (preset === "year") return { preset, from: `${today.getUTCFullYear()}-01-01`, to };
   const from = new Date(today);
   if (preset === "12m") from.setUTCFullYear(from.getUTCFullYear() - 1);
   else from.setUTCDate(from.getUTCDate() - 90);
   from.setUTCDate(from.getUTCDate() + 1);
-  return { preset, from: iso(from), to };
+  return { preset, from: isoDayOf(from), to };
 }
 
 /** The months (YYYY-MM) a period touches, in order. */

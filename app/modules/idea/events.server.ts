@@ -1,6 +1,7 @@
 import type { Db } from "~/utils/db.server";
 import type { EventType } from "./events";
 import { notifyFor } from "~/modules/notification/notification.server";
+import { isoDayOf } from "~/utils/iso-day";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -21,7 +22,6 @@ export const ENTERING: readonly EventType[] = ["SUBMITTED", "RESUBMITTED", "MOVE
 export const LEAVING: readonly EventType[] = ["MOVED", "RETURNED", "DECLINED", "WITHDRAWN"];
 
 const DAY_MS = 86_400_000;
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Writes an event and marks the idea's last activity; call inside the change's transaction.
@@ -49,7 +49,7 @@ export async function recordEvent(tx: Tx, event: NewEvent) {
   const enters = ENTERING.includes(event.type) && event.toStageId;
   if (!leaves && !enters) return;
   const count = async (stageId: number, field: "entries" | "exits") => {
-    const key = { day: dayOf(at), stageId, institutionId: idea.institutionId };
+    const key = { day: isoDayOf(at), stageId, institutionId: idea.institutionId };
     await tx.flowDay.upsert({ where: { day_stageId_institutionId: key }, create: { ...key, [field]: 1 }, update: { [field]: { increment: 1 } } });
   };
   if (leaves) {

@@ -4,8 +4,9 @@ import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import type { Locale } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
+import { isoDayOf } from "~/utils/iso-day";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? isoDayOf(d) : null);
 
 export async function getCase(user: SessionUser, ideaId: number, locale: Locale) {
   if (!can(user, "lessons:view")) httpError(403);
