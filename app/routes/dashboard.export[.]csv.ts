@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { dashboardRows, getDashboard, parseDashboardFilters } from "~/modules/dashboard/dashboard.server";
 import { prisma } from "~/utils/db.server";
-import { requireUserWith } from "~/utils/auth.server";
+import { requirePermission, requireUserWith } from "~/utils/auth.server";
 import { BOM, csvLine, csvResponse } from "~/utils/csv";
-import { getLocale, getT } from "~/utils/i18n.server";
-import { requirePermission } from "~/utils/auth.server";
+import { getLocale } from "~/utils/i18n.server";
 
 /** The figures behind each chart of /dashboard, for the same filters. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -13,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const institutionIds = (await prisma.institution.findMany({ select: { id: true } })).map((i) => i.id);
   const { filters } = parseDashboardFilters(new URL(request.url).searchParams, { institutionIds });
-  const [dashboard, t] = await Promise.all([getDashboard(user, filters, locale), getT(request, "dashboard")]);
-  const body = BOM + dashboardRows(dashboard, t as never).map(csvLine).join("");
+  const dashboard = await getDashboard(user, filters, locale);
+  const body = BOM + dashboardRows(dashboard).map(csvLine).join("");
   return csvResponse(body, `idea-lab-dashboard-${filters.period.from}-${filters.period.to}.csv`);
 }

@@ -35,6 +35,10 @@ export function formatDateTime(locale: string, iso: string | Date) {
   }).format(new Date(iso));
 }
 
+export function formatPercent(locale: string, value: number) {
+  return new Intl.NumberFormat(tag(locale), { style: "percent" }).format(value);
+}
+
 export function formatNumber(locale: string, value: number) {
   return new Intl.NumberFormat(tag(locale)).format(value);
 }

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectFilter } from "~/components/ui/select-filter";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber, formatPercent } from "~/utils/format";
 import { BarChart, DataTable, Figure, MonthlyChart, PatternDefs } from "./charts";
 import type { Dashboard } from "./dashboard.server";
 import { MAX_PERIOD_YEARS, PERIOD_PRESETS } from "./dashboard.schema";
@@ -79,7 +79,8 @@ export function DashboardFilters({ options, values, errors }: { options: Options
 export function DashboardView({ d }: { d: Dashboard }) {
   const { t, i18n } = useTranslation("dashboard");
   const num = (v: number) => formatNumber(i18n.language, v);
-  const pct = (v: number | null) => (v === null ? "—" : new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "lv-LV", { style: "percent" }).format(v));
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(i18n.language, v));
+  const matrixMax = Math.max(1, ...d.matrix.rows.flatMap((r) => r.counts));
   const days = (v: number | null) => (v === null ? "—" : t("days", { count: v, formatted: formatNumber(i18n.language, v) }));
   const cards: [string, number][] = [
     ["submitted", d.headline.submitted],
@@ -221,14 +222,13 @@ export function DashboardView({ d }: { d: Dashboard }) {
             </thead>
             <tbody>
               {d.matrix.rows.map((row) => {
-                const max = Math.max(1, ...d.matrix.rows.flatMap((r) => r.counts));
                 return (
                   <tr key={row.key}>
                     <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
                       {row.title}
                     </th>
                     {row.counts.map((count, i) => (
-                      <td key={i} className={`border-t border-slate-200 px-2 py-1 text-right tabular-nums ${shade(count / max)}`}>
+                      <td key={i} className={`border-t border-slate-200 px-2 py-1 text-right tabular-nums ${shade(count / matrixMax)}`}>
                         {num(count)}
                       </td>
                     ))}

@@ -56,7 +56,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
   const stageName = new Map(stages.map((s) => [s.id, name(s)]));
   const institutionName = new Map(institutions.map((i) => [i.id, name(i)]));
-  // The funnel follows the stages in order, leaving out the stopped column.
+  // Conversion follows the flow: the stages in order, leaving out the stopped column.
   const flow = stages.filter((s) => s.kind !== "CLOSED_STOPPED");
   const funnel = stages.map((s) => ({ key: s.key, name: name(s), kind: s.kind, now: counts.get(s.id) ?? 0, entered: entries.get(s.id) ?? 0 }));
   const pairs = flow.slice(0, -1).map((s, i) => ({ stageId: s.id, nextId: flow[i + 1].id }));
@@ -102,7 +102,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 /** The figures behind each chart, as rows for the CSV export: section, label, series, value. */
-export function dashboardRows(d: Dashboard, t: (key: string) => string): string[][] {
+export function dashboardRows(d: Dashboard): string[][] {
   const rows: string[][] = [["section", "label", "series", "value"]];
   rows.push(["period", d.period.from, "to", d.period.to]);
   for (const [key, value] of Object.entries(d.headline)) rows.push(["headline", key, "", String(value)]);
@@ -124,6 +124,6 @@ export function dashboardRows(d: Dashboard, t: (key: string) => string): string[
   }
   for (const r of d.matrix.rows) r.counts.forEach((count, i) => rows.push(["principleByStage", r.title, d.matrix.stages[i].name, String(count)]));
   for (const i of d.institutions) rows.push(["byInstitution", i.name, "submitted", String(i.count)]);
-  for (const i of d.stale.ideas) rows.push(["stale", `${i.id}: ${i.title}`, t("dashboard:stale.daysSeries"), String(i.days)]);
+  for (const i of d.stale.ideas) rows.push(["stale", `${i.id}: ${i.title}`, "days_inactive", String(i.days)]);
   return rows;
 }
