@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/ui/field";
-import { GATED } from "./gates";
+import { gateRule } from "./gates";
 
 type Stage = { id: number; key: string; nameLv: string; nameEn: string; kind: string; wipLimit: number | null; gateEnabled: boolean; ideas: number };
 type Result = { target: string; reply: SubmissionResult<string[]> } | null;
@@ -79,7 +79,7 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                   </button>
                 </Form>
               ) : null}
-              {(GATED as readonly string[]).includes(s.key) ? (
+              {gateRule(s.key) ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="gate" />
                   <input type="hidden" name="stage" value={s.key} />
@@ -90,9 +90,9 @@ export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result
                 </Form>
               ) : null}
             </div>
-            {(GATED as readonly string[]).includes(s.key) ? (
+            {gateRule(s.key) ? (
               <p className="mt-2 text-sm text-slate-700">
-                {t("board:gates.state")} <strong>{s.gateEnabled ? t("board:gates.on") : t("board:gates.off")}</strong> — {t(`board:gates.${s.key === "test" ? "test" : s.key === "stopped" ? "learning" : "validated"}`)}
+                {t("board:gates.state")} <strong>{s.gateEnabled ? t("board:gates.on") : t("board:gates.off")}</strong> — {t(`board:gates.${gateRule(s.key)}`)}
               </p>
             ) : null}
           </section>

@@ -4,11 +4,11 @@ import { httpError } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { audit } from "~/modules/audit/audit.server";
 
-import { GATED as GATED_STAGES } from "./gates";
+import { gateRule } from "./gates";
 
 export async function setStageGate(user: SessionUser, stageKey: string, enabled: boolean) {
   if (!can(user, "admin:stages")) httpError(403);
-  if (!(GATED_STAGES as readonly string[]).includes(stageKey)) httpError(400);
+  if (!gateRule(stageKey)) httpError(400);
   const stage = await prisma.stage.findUnique({ where: { key: stageKey } });
   if (!stage) httpError(404);
   await prisma.$transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { httpError } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import { EXPERIMENT_STATUSES, type ExperimentValue } from "./experiment.schema";
+import { gateRule } from "~/modules/board/gates";
 
 type IdeaForRights = { authorId: number; status: string; stage: { kind: string } | null };
 
@@ -108,15 +109,16 @@ export async function missingForGate(
   ideaId: number,
   stageKey: string,
 ): Promise<{ message: string; link: string } | null> {
-  if (stageKey === "test") {
+  const rule = gateRule(stageKey);
+  if (rule === "test") {
     const designed = await tx.experiment.count({ where: { ideaId, hypothesis: { not: "" }, metric: { not: "" }, successCriterion: { not: "" } } });
     return designed > 0 ? null : { message: "board:gates.test", link: `/ideas/${ideaId}/experiments/new` };
   }
-  if (stageKey === "scale" || stageKey === "implemented") {
+  if (rule === "validated") {
     const validated = await tx.experiment.count({ where: { ideaId, status: "COMPLETED", result: "VALIDATED" } });
     return validated > 0 ? null : { message: "board:gates.validated", link: `/ideas/${ideaId}#experiments` };
   }
-  if (stageKey === "stopped") {
+  if (rule === "learning") {
     const unlearned = await tx.experiment.count({
       where: { ideaId, status: { in: ["RUNNING", "COMPLETED"] }, OR: [{ learned: null }, { learned: "" }] },
     });
