@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `${t("new.title")} · ${t("common:appName")}`,
     options,
     // A fresh token per form: the same form sent twice creates one idea.
-    defaults: { institutionId: user.institutionId, createToken: randomUUID() },
+    // The person's own institution, unless it no longer takes new ideas (then they choose).
+    defaults: { institutionId: options.institutions.some((i) => i.id === user.institutionId && i.active) ? user.institutionId : undefined, createToken: randomUUID() },
   };
 }
 

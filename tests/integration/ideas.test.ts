@@ -149,6 +149,13 @@ describe("the brief: drafts and submission", () => {
     expect(da.defaults.createToken).not.toBe((b.data as typeof da).defaults.createToken);
   });
 
+  test("a person whose institution no longer takes ideas is not preselected into a refusal: they choose", async () => {
+    await prisma.institution.create({ data: { code: "SLEGTA", nameLv: "Slēgtā iestāde", nameEn: "Closed body", active: false } });
+    const person = await createUser({ institutionCode: "SLEGTA" });
+    const page = await run(newIdeaLoader, { request: getRequest("/ideas/new", await sessionCookieFor(person.id)) });
+    expect((page.data as { defaults: { institutionId?: number } }).defaults.institutionId).toBeUndefined();
+  });
+
   test("managers may not submit ideas", async () => {
     const result = await post(fullBrief(), manager);
     expect(result.status).toBe(403);

@@ -29,7 +29,7 @@ export type IdeaFormDefaults = {
   firstTest?: string;
   partners?: string;
   principles?: string[];
-  institutionId: number;
+  institutionId?: number;
 };
 
 type Options = {
@@ -115,7 +115,7 @@ export function IdeaForm({
           {(a11y) => (
             <select
               name={fields.institutionId.name}
-              defaultValue={String(fields.institutionId.initialValue ?? defaults.institutionId)}
+              defaultValue={String(fields.institutionId.initialValue ?? defaults.institutionId ?? "")}
               key={fields.institutionId.key}
               className="input"
               {...a11y}
