@@ -61,3 +61,8 @@ export function translateError(t: (key: string, options?: Record<string, unknown
   }
   return t(`common:validation.${message.slice(0, bar)}`, { ...params, defaultValue: t("common:validation.invalid") });
 }
+
+/** The name of a row that has one in each language (stages, institutions), in the reader's. */
+export function localName(locale: string, row: { nameLv: string; nameEn: string }) {
+  return locale === "en" ? row.nameEn : row.nameLv;
+}

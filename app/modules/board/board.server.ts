@@ -6,7 +6,7 @@ import { recordEvent, type Tx } from "~/modules/idea/events.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import type { BoardFilters, ManageValue } from "./board.schema";
@@ -59,7 +59,7 @@ export async function getBoard(user: SessionUser, filters: BoardFilters, limits:
       const rows = take ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect }) : [];
       return {
         key: stage.key,
-        name: locale === "en" ? stage.nameEn : stage.nameLv,
+        name: localName(locale, stage),
         kind: stage.kind,
         wipLimit: stage.wipLimit,
         count: countOf.get(stage.id) ?? 0,
@@ -69,7 +69,7 @@ export async function getBoard(user: SessionUser, filters: BoardFilters, limits:
           id: r.id,
           title: r.title,
           version: r.version,
-          institution: locale === "en" ? r.institution.nameEn : r.institution.nameLv,
+          institution: localName(locale, r.institution),
           assignee: r.assignee?.name ?? null,
           principles: r.principles.map((p) => p.principle).sort((a, b) => a.position - b.position).map((p) => p.key),
           days: r.stageEnteredAt ? Math.max(0, Math.floor((now - r.stageEnteredAt.getTime()) / DAY_MS)) : 0,
@@ -297,7 +297,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
   ]);
   const columnSizes = await prisma.idea.groupBy({ by: ["stageId"], where: { status: "ACTIVE" }, _count: { _all: true } });
   const sizeOf = new Map(columnSizes.map((c) => [c.stageId, c._count._all]));
-  const name = (s: { nameLv: string; nameEn: string }) => (locale === "en" ? s.nameEn : s.nameLv);
+  const name = (s: { nameLv: string; nameEn: string }) => localName(locale, s);
   return {
     idea: {
       id: idea.id,

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormError } from "~/components/ui/field";
 import { gateRule } from "./gates";
+import { localName } from "~/utils/i18n";
 
 type Stage = { id: number; key: string; nameLv: string; nameEn: string; kind: string; wipLimit: number | null; gateEnabled: boolean; ideas: number };
 type Result = { target: string; reply: SubmissionResult<string[]> } | null;
@@ -19,7 +20,7 @@ function TextInput({ id, name, label, defaultValue, errors, type = "text" }: { i
 /** Rename, limit, reorder, add, archive and gates: plain forms that work without JavaScript. */
 export function StageAdmin({ stages, result }: { stages: Stage[]; result: Result }) {
   const { t, i18n } = useTranslation("admin");
-  const nameOf = (s: Stage) => (i18n.language === "en" ? s.nameEn : s.nameLv);
+  const nameOf = (s: Stage) => localName(i18n.language, s);
   const order = stages.map((s) => s.id).join(",");
   const mine = (target: string) => (result?.target === target ? result.reply : undefined);
   const work = stages.filter((s) => s.kind === "WORK");

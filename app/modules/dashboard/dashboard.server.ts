@@ -3,7 +3,7 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, parseFilters } from "~/utils/query";
 import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
@@ -53,7 +53,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const matrix = await figures.principleStageMatrix(f);
   const institutionsCount = await figures.byInstitution(f);
   const stale = await figures.staleIdeas(f, now, stages.filter((s) => s.kind === "WORK").map((s) => s.id));
-  const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
+  const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const stageName = new Map(stages.map((s) => [s.id, name(s)]));
   const institutionName = new Map(institutions.map((i) => [i.id, name(i)]));
   // Conversion follows the flow: the stages in order, leaving out the stopped column.

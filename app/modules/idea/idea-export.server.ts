@@ -2,7 +2,7 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { csvStream } from "~/utils/csv";
 import type { IdeaFilters } from "./idea.schema";
@@ -59,7 +59,7 @@ export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Loc
       lines: batch.map((i) => [
         i.id,
         i.title,
-        locale === "en" ? i.institution.nameEn : i.institution.nameLv,
+        localName(locale, i.institution),
         i.author.name,
         i.status,
         i.stage?.key ?? "",

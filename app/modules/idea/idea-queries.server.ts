@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import type { IdeaFilters } from "./idea.schema";
@@ -11,7 +11,6 @@ import { PAGE_SIZE, visibleTo } from "./idea.server";
 import { mayRecordExperiments } from "~/modules/experiment/experiment.server";
 import { mayEdit, maySupport, mayWithdraw } from "./rights";
 
-const name = (locale: Locale, row: { nameLv: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameLv);
 
 const listSelect = {
   id: true,
@@ -35,8 +34,8 @@ function toListItem(row: ListRow, locale: Locale) {
     summary: row.summary,
     status: row.status,
     lastActivityAt: row.lastActivityAt.toISOString(),
-    institution: name(locale, row.institution),
-    stage: row.stage ? { key: row.stage.key, name: name(locale, row.stage), kind: row.stage.kind } : null,
+    institution: localName(locale, row.institution),
+    stage: row.stage ? { key: row.stage.key, name: localName(locale, row.stage), kind: row.stage.kind } : null,
     principles: row.principles.map((p) => p.principle).sort((a, b) => a.position - b.position).map((p) => p.key),
     supports: row._count.supports,
     waitingOnAuthor: row.status === "NEEDS_INFO" ? row.returnQuestion : null,
@@ -100,9 +99,9 @@ export async function getFilterOptions(locale: Locale) {
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
   ]);
   return {
-    stages: stages.map((s) => ({ key: s.key, name: name(locale, s) })),
+    stages: stages.map((s) => ({ key: s.key, name: localName(locale, s) })),
     institutions: institutions
-      .map((i) => ({ id: i.id, name: name(locale, i), active: i.active }))
+      .map((i) => ({ id: i.id, name: localName(locale, i), active: i.active }))
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
     principles: principles.map((p) => ({
       key: p.key,
@@ -163,9 +162,9 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       partners: idea.partners,
     },
     status: idea.status,
-    stage: idea.stage ? { key: idea.stage.key, name: name(locale, idea.stage), kind: idea.stage.kind } : null,
-    institution: name(locale, idea.institution),
-    author: { id: idea.author.id, name: idea.author.name, institution: name(locale, idea.author.institution) },
+    stage: idea.stage ? { key: idea.stage.key, name: localName(locale, idea.stage), kind: idea.stage.kind } : null,
+    institution: localName(locale, idea.institution),
+    author: { id: idea.author.id, name: idea.author.name, institution: localName(locale, idea.author.institution) },
     assignee: idea.assignee,
     principles: idea.principles.map((p) => ({
       key: p.principle.key,
@@ -209,8 +208,8 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       type: e.type,
       at: e.createdAt.toISOString(),
       actor: e.actor?.name ?? null,
-      from: e.fromStage ? name(locale, e.fromStage) : null,
-      to: e.toStage ? name(locale, e.toStage) : null,
+      from: e.fromStage ? localName(locale, e.fromStage) : null,
+      to: e.toStage ? localName(locale, e.toStage) : null,
       toStatus: e.toStatus,
     })),
     can: {

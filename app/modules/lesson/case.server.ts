@@ -2,7 +2,7 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { isoDayOf } from "~/utils/iso-day";
 
@@ -20,7 +20,7 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
     },
   });
   if (!idea) httpError(404);
-  const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
+  const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const completed = idea.experiments.filter((e) => e.status === "COMPLETED");
   return {
     id: idea.id,

@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { foldForSearch } from "~/utils/text";
 import { dropUnknown, parseFilters } from "~/utils/query";
@@ -46,7 +46,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     closedAt: { not: null },
     AND: words(filters.q).map((w) => ({ searchText: { contains: w } })),
   };
-  const name = (r: { nameLv: string; nameEn: string }) => (locale === "en" ? r.nameEn : r.nameLv);
+  const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const principleKeys = (rows: { principle: { key: string; position: number } }[]) =>
     rows.map((r) => r.principle).sort((a, b) => a.position - b.position).map((p) => p.key);
   const ideaSelect = {

@@ -1,6 +1,6 @@
 // The words of e-mails, in the recipient's language.
 import type { NotificationKind } from "~/modules/notification/kinds";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n";
+import { DEFAULT_LOCALE, isLocale, type Locale, localName } from "~/utils/i18n";
 import { i18next } from "~/utils/i18n.server";
 import { formatDateTime } from "~/utils/format";
 import { mailConfig } from "./config.server";
@@ -32,7 +32,7 @@ export async function composeNotifications(kind: "instant" | "digest", recipient
   }
   const blocks = [...byIdea.values()].map((group) => {
     const { idea } = group[0];
-    const stage = idea.stage ? (locale === "en" ? idea.stage.nameEn : idea.stage.nameLv) : null;
+    const stage = idea.stage ? localName(locale, idea.stage) : null;
     const lines = [...group]
       .reverse()
       .map((item) => `  - ${t(`mail.lines.${item.kind}`)} (${[item.actorName, formatDateTime(locale, item.createdAt)].filter(Boolean).join(", ")})`);

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/format";
 import { NOTIFICATION_KINDS, DELIVERY_MODES, preferenceField, type DeliveryMode, type NotificationKind } from "~/modules/notification/kinds";
 import { PASSWORD_MIN } from "./account.schema";
+import { localName } from "~/utils/i18n";
 
 type Account = {
   name: string;
@@ -87,7 +88,7 @@ export function AccountForms({
           {t("profile")}
         </h2>
         <p className="mb-4 text-slate-700">
-          {account.email} · {t(`common:roles.${account.role}`)} · {locale === "en" ? account.institution.nameEn : account.institution.nameLv}
+          {account.email} · {t(`common:roles.${account.role}`)} · {localName(locale, account.institution)}
         </p>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="profile" />

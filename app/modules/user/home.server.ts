@@ -1,6 +1,6 @@
 import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import type { Locale } from "~/utils/i18n";
+import { type Locale, localName } from "~/utils/i18n";
 
 /** The signed-in user's institution and the five principles, in the user's language. */
 export async function getHomeData(user: SessionUser, locale: Locale) {
@@ -9,7 +9,7 @@ export async function getHomeData(user: SessionUser, locale: Locale) {
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
   ]);
   return {
-    institution: locale === "en" ? institution.nameEn : institution.nameLv,
+    institution: localName(locale, institution),
     principles: principles.map((p) => ({
       key: p.key,
       title: locale === "en" ? p.titleEn : p.titleLv,
