@@ -53,14 +53,15 @@ async function writeFor(userId: number, delivery: "INSTANT" | "DIGEST", digestDa
   if (!waiting.length) return false;
   const unread = user?.active ? waiting.filter((n) => !n.readAt) : [];
   const ids = waiting.map((n) => n.id);
+  const kind = delivery === "DIGEST" ? "digest" : "instant";
+  // Written before the transaction, which then only claims and stores.
+  const mail = user && unread.length ? await composeNotifications(kind, user, await toItems(unread.slice(-MAIL_ITEMS)), unread.length) : null;
   try {
     return await prisma.$transaction(async (tx) => {
       const claimed = await tx.notification.updateMany({ where: { id: { in: ids }, mailedAt: null }, data: { mailedAt: new Date() } });
       if (claimed.count !== ids.length) throw new ClaimedElsewhere();
-      if (!unread.length || !user) return false;
-      const shown = unread.slice(-MAIL_ITEMS);
-      const mail = await composeNotifications(delivery === "DIGEST" ? "digest" : "instant", user, await toItems(shown), unread.length);
-      await enqueue(tx, { userId, to: user.email, locale: mail.locale, kind: delivery === "DIGEST" ? "digest" : "instant", subject: mail.subject, text: mail.text, digestDay });
+      if (!user || !mail) return false;
+      await enqueue(tx, { userId, to: user.email, locale: mail.locale, kind, subject: mail.subject, text: mail.text, digestDay });
       return true;
     });
   } catch (error) {
