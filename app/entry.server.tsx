@@ -11,8 +11,10 @@ import { i18nConfig, resources } from "~/utils/i18n";
 import { getLocale } from "~/utils/i18n.server";
 import { NonceProvider } from "~/utils/nonce";
 
-// The server process (server/index.js) starts the background work through the build's entry module.
-export { startBackgroundJobs } from "~/utils/housekeeping.server";
+// The reactors are registered when the server starts (this module is the build's entry), and the
+// server process (server/index.js) starts the background work through it.
+import "~/modules/system/reactors.server";
+export { startBackgroundJobs } from "~/modules/system/background.server";
 
 const ABORT_DELAY = 5_000;
 

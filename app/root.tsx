@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Links,
@@ -17,6 +17,7 @@ import stylesheet from "~/tailwind.css";
 import { getUser } from "~/utils/auth.server";
 import { unreadCount } from "~/modules/notification/notification.server";
 import { getLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 import { getSession, sessionStorage } from "~/utils/session.server";
 
@@ -25,7 +26,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Ideju laboratorija · Idea Lab" }];
+export const meta = pageMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, session] = await Promise.all([getUser(request), getLocale(request), getSession(request)]);

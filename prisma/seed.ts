@@ -4,8 +4,9 @@ import { pathToFileURL } from "node:url";
 import type { Db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
 import { DEMO_PASSWORD } from "../app/utils/demo";
-import { foldForSearch } from "../app/utils/text";
-import type { EventType } from "../app/modules/idea/events";
+import { experimentSearchText } from "../app/modules/experiment/cards";
+import type { EventType, IdeaStatus, NotificationKind } from "../app/generated/prisma/enums";
+import { briefOf, searchTextOf } from "../app/modules/idea/brief";
 import { demoIdeas, type DemoIdea } from "./seed-data/demo-ideas";
 import { DEMO_USERS, INSTITUTIONS, PRINCIPLES, STAGES } from "./seed-data/reference";
 
@@ -67,7 +68,7 @@ export async function seedDemo(db: Db, now = new Date()) {
     const authorId = userId(idea.author);
     const created = ago(idea.daysAgo + 2);
     const submittedAt = idea.status === "DRAFT" ? null : ago(idea.daysAgo);
-    const events: { type: EventType; at: Date; actorId: number | null; from?: string | null; to?: string | null; fromStatus?: string; toStatus?: string; data?: unknown }[] = [];
+    const events: { type: EventType; at: Date; actorId: number | null; from?: string | null; to?: string | null; fromStatus?: IdeaStatus; toStatus?: IdeaStatus; internal?: boolean; data?: unknown }[] = [];
     events.push({ type: "CREATED", at: created, actorId: authorId, toStatus: "DRAFT" });
 
     let stageKey: string | null = null;
@@ -122,16 +123,8 @@ export async function seedDemo(db: Db, now = new Date()) {
     const row = await tx.idea.create({
       data: {
         title: idea.title,
-        summary: idea.summary,
-        usersAffected: idea.usersAffected,
-        problem: idea.problem,
-        evidence: idea.evidence,
-        usersTalkedTo: idea.usersTalkedTo,
-        solution: idea.solution,
-        expectedValue: idea.expectedValue,
-        firstTest: idea.firstTest,
-        partners: idea.partners,
-        searchText: foldForSearch([idea.title, idea.summary, idea.problem, idea.solution].join("\n")),
+        ...briefOf(idea),
+        searchText: searchTextOf(idea),
         status: idea.status,
         stageId: stage?.id ?? null,
         position,
@@ -178,7 +171,7 @@ export async function seedDemo(db: Db, now = new Date()) {
           result: experiment.result ?? null,
           evidenceStrength: experiment.evidenceStrength ?? null,
           decision: experiment.decision ?? null,
-          searchText: foldForSearch([idea.title, experiment.hypothesis, experiment.method, experiment.observed ?? "", experiment.learned ?? ""].join("\n")),
+          searchText: experimentSearchText(idea.title, experiment),
           createdById: facilitator,
           createdAt,
           completedAt,
@@ -193,7 +186,7 @@ export async function seedDemo(db: Db, now = new Date()) {
       await tx.comment.create({
         data: { ideaId: row.id, authorId: userId(comment.author), body: comment.body, internal: !!comment.internal, createdAt: at },
       });
-      events.push({ type: "COMMENTED", at, actorId: userId(comment.author), data: { internal: !!comment.internal } });
+      events.push({ type: "COMMENTED", at, actorId: userId(comment.author), internal: !!comment.internal });
     }
 
     if (idea.status !== "DRAFT") {
@@ -214,6 +207,7 @@ export async function seedDemo(db: Db, now = new Date()) {
         toStageId: e.to ? stages.get(e.to)!.id : null,
         fromStatus: e.fromStatus ?? null,
         toStatus: e.toStatus ?? null,
+        internal: e.internal ?? false,
         data: e.data === undefined ? null : JSON.stringify(e.data),
         createdAt: e.at,
       })),
@@ -223,8 +217,8 @@ export async function seedDemo(db: Db, now = new Date()) {
     const notifications = events.flatMap((e) => {
       if (e.actorId === authorId || e.at < ago(14)) return [];
       const closing = e.to ? ["CLOSED_SUCCESS", "CLOSED_STOPPED"].includes(stages.get(e.to)!.kind) : false;
-      const kind =
-        e.type === "MOVED" ? (closing ? "idea.closed" : "idea.moved") : e.type === "RETURNED" ? "idea.returned" : e.type === "DECLINED" ? "idea.declined" : e.type === "COMMENTED" && !(e.data as { internal?: boolean } | undefined)?.internal ? "comment" : null;
+      const kind: NotificationKind | null =
+        e.type === "MOVED" ? (closing ? "CLOSED" : "MOVED") : e.type === "RETURNED" ? "RETURNED" : e.type === "DECLINED" ? "DECLINED" : e.type === "COMMENTED" && !e.internal ? "COMMENT" : null;
       return kind ? [{ userId: authorId, kind, ideaId: row.id, actorId: e.actorId, createdAt: e.at, readAt: e.at < ago(3) ? ago(3) : null, mailedAt: e.at }] : [];
     });
     if (notifications.length) await tx.notification.createMany({ data: notifications });
@@ -242,7 +236,7 @@ export async function backfillSearchText(db: Db) {
   for (const e of rows) {
     await db.experiment.update({
       where: { id: e.id },
-      data: { searchText: foldForSearch([e.idea.title, e.hypothesis, e.method, e.observed ?? "", e.learned ?? ""].join("\n")) },
+      data: { searchText: experimentSearchText(e.idea.title, e) },
     });
   }
 }

@@ -1,12 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { invariantResponse } from "~/utils/http.server";
+import { pageMeta } from "~/utils/meta";
 
-// Every URL no other route serves: a real 404 status, shown by the root's translated error page.
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+
+// Every URL no other route serves: a real 404 status, shown by the translated error page.
 export async function loader(_: LoaderFunctionArgs) {
-  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  invariantResponse(false, 404);
 }
 
 export async function action() {
-  throw new Response("Not Found", { status: 404, statusText: "Not Found" });
+  invariantResponse(false, 404);
 }
 
 export default function NotFound() {

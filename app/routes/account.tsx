@@ -1,20 +1,20 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AccountForms } from "~/modules/user/account-forms";
-import { AccountActionSchema } from "~/modules/user/account.schema";
-import { modesFromFields } from "~/modules/notification/kinds";
-import { getPreferences, savePreferences } from "~/modules/notification/notification.server";
+import { handleForm } from "~/core/form.server";
 import { mailConfig } from "~/modules/mail/config.server";
+import { modesOf } from "~/modules/notification/notification.schema";
+import { getPreferences, savePreferences } from "~/modules/notification/notification.server";
+import { AccountForms } from "~/modules/user/account-forms";
+import { AccountActionSchema, PASSWORD_FIELDS } from "~/modules/user/account.schema";
 import { changePassword, endSession, getAccount, updateProfile } from "~/modules/user/account.server";
 import { requireUser } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { getLocale, getT } from "~/utils/i18n.server";
-import { currentSessionId, flashToast, localeCookie } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
+import { currentSessionId, localeCookie } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,47 +25,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const sessionId = await currentSessionId(request);
-  const submission = parseWithZod(await readFormData(request), { schema: AccountActionSchema });
-  if (submission.status !== "success") {
-    return data({ intent: String(submission.payload.intent ?? ""), reply: submission.reply({ hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) }, { status: 400 });
-  }
-  const value = submission.value;
-  switch (value.intent) {
-    case "profile": {
-      await updateProfile(user, value.name, value.locale);
-      const headers = new Headers({ "Set-Cookie": await flashToast(request, "account:toast.profile") });
-      if (value.locale) headers.append("Set-Cookie", await localeCookie.serialize(value.locale));
-      return redirect("/account", { headers });
-    }
-    case "password": {
-      const ok = await changePassword(user, sessionId, value.currentPassword, value.newPassword);
-      if (!ok) {
-        return data(
-          { intent: "password", reply: submission.reply({ fieldErrors: { currentPassword: ["account:errors.wrongPassword"] }, hideFields: ["currentPassword", "newPassword", "confirmPassword"] }) },
-          { status: 400 },
-        );
+  return handleForm(request, {
+    schema: AccountActionSchema,
+    hide: PASSWORD_FIELDS,
+    run(value) {
+      switch (value.intent) {
+        case "profile":
+          return updateProfile(user, value);
+        case "password":
+          return changePassword(user, { currentSessionId: sessionId, current: value.currentPassword, next: value.newPassword });
+        case "notifications":
+          return savePreferences(user, modesOf(value));
+        case "end-session":
+          return endSession(user, { currentSessionId: sessionId, sessionId: value.sessionId });
       }
-      return redirect("/account", { headers: { "Set-Cookie": await flashToast(request, "account:toast.password") } });
-    }
-    case "notifications": {
-      await savePreferences(user.id, modesFromFields(value));
-      return redirect("/account#notifications", { headers: { "Set-Cookie": await flashToast(request, "account:toast.notifications") } });
-    }
-    case "end-session": {
-      await endSession(user, sessionId, value.sessionId);
-      return redirect("/account#sessions", { headers: { "Set-Cookie": await flashToast(request, "account:toast.sessionEnded") } });
-    }
-  }
+    },
+    async done(_, value) {
+      switch (value.intent) {
+        case "profile":
+          return { redirect: "/account", toast: "account:toast.profile", headers: value.locale ? { "Set-Cookie": await localeCookie.serialize(value.locale) } : undefined };
+        case "password":
+          return { redirect: "/account", toast: "account:toast.password" };
+        case "notifications":
+          return { redirect: "/account#notifications", toast: "account:toast.notifications" };
+        case "end-session":
+          return { redirect: "/account#sessions", toast: "account:toast.sessionEnded" };
+      }
+    },
+  });
 }
 
 export default function Account() {
   const { account, locale, preferences, emailConfigured } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation("account");
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
-      <AccountForms account={account} locale={locale} preferences={preferences} emailConfigured={emailConfigured} result={result ?? null} />
+      <AccountForms account={account} locale={locale} preferences={preferences} emailConfigured={emailConfigured} />
     </div>
   );
 }

@@ -1,20 +1,22 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { Pagination } from "~/components/ui/pagination";
+import { AUDIT_ACTIONS } from "~/modules/audit/audit.schema";
 import { listAudit, parseAuditFilters } from "~/modules/audit/audit-queries.server";
-import { AUDIT_ACTIONS } from "~/modules/audit/audit";
 import { requireUserWith } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { formValues } from "~/utils/query";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWith(request, "admin:users");
+  const user = await requireUserWith(request, "admin:audit");
   const { filters, invalid } = parseAuditFilters(new URL(request.url).searchParams);
   const [t, log] = await Promise.all([getT(request, "admin"), listAudit(user, filters)]);
   const { page: _page, ...shown } = filters;

@@ -5,7 +5,7 @@ import { csvResponse } from "~/utils/csv";
 import { isoDayOf } from "~/utils/iso-day";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWith(request, "admin:users");
+  const user = await requireUserWith(request, "admin:audit");
   const { filters } = parseAuditFilters(new URL(request.url).searchParams);
   return csvResponse(exportAudit(user, filters), `idea-lab-audit-${isoDayOf(new Date())}.csv`);
 }

@@ -1,17 +1,17 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/form";
 import { BackLink } from "~/components/ui/back-link";
-import { Field, FormError } from "~/components/ui/field";
-import { InstitutionSchema, changeInstitution, listInstitutions } from "~/modules/user/institutions.server";
+import { handleForm } from "~/core/form.server";
+import { InstitutionSchema } from "~/modules/user/institution.schema";
+import { changeInstitution, createInstitution, listInstitutions } from "~/modules/user/institutions.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { getT } from "~/utils/i18n.server";
-import { flashToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:institutions");
@@ -21,35 +21,63 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "admin:institutions");
-  const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: InstitutionSchema });
-  const target = String(formData.get("institutionId") ?? "new");
-  if (submission.status !== "success") return data({ target, reply: submission.reply() }, { status: 400 });
-  const result = await changeInstitution(user, submission.value);
-  if (!result.ok) return data({ target, reply: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 });
-  return redirect("/admin/institutions", { headers: { "Set-Cookie": await flashToast(request, `admin:institutions.toast.${submission.value.intent}`) } });
+  return handleForm(request, {
+    schema: InstitutionSchema,
+    hidden: ["institutionId"],
+    run(value) {
+      switch (value.intent) {
+        case "create":
+          return createInstitution(user, value);
+        case "rename":
+          return changeInstitution(user, { institutionId: value.institutionId, change: { nameLv: value.nameLv, nameEn: value.nameEn } });
+        case "deactivate":
+        case "reactivate":
+          return changeInstitution(user, { institutionId: value.institutionId, change: { active: value.intent === "reactivate" } });
+      }
+    },
+    done: (_, value) => ({ redirect: "/admin/institutions", toast: `admin:institutions.toast.${value.intent}` }),
+  });
 }
 
+type Institution = { id: number; code: string; nameLv: string; nameEn: string; active: boolean; users: number; ideas: number };
 
-function NameFields({ prefix, defaults, errors }: { prefix: string; defaults?: { nameLv?: string; nameEn?: string }; errors?: Record<string, string[] | null> }) {
+function AddInstitution() {
   const { t } = useTranslation("admin");
+  const [form, fields] = useAppForm({ id: "add-institution", schema: InstitutionSchema });
   return (
-    <>
-      {(["nameLv", "nameEn"] as const).map((field) => (
-        <Field key={field} id={`${prefix}-${field}`} label={t(`institutions.${field}`)} errors={errors?.[field] ?? undefined} compact>
-          {(a11y) => <input {...a11y} name={field} defaultValue={defaults?.[field]} className="input" />}
-        </Field>
-      ))}
-    </>
+    <AppForm form={form} className="grid gap-4 md:grid-cols-3">
+      <input type="hidden" name="intent" value="create" />
+      <InputField meta={fields.code} label={t("institutions.code")} compact />
+      <InputField meta={fields.nameLv} label={t("institutions.nameLv")} compact />
+      <InputField meta={fields.nameEn} label={t("institutions.nameEn")} compact />
+      <div className="md:col-span-3">
+        <SubmitButton form={form}>{t("institutions.addSubmit")}</SubmitButton>
+      </div>
+    </AppForm>
+  );
+}
+
+function RenameInstitution({ institution }: { institution: Institution }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useAppForm({ id: `rename-${institution.id}`, schema: InstitutionSchema, defaultValue: { nameLv: institution.nameLv, nameEn: institution.nameEn } });
+  return (
+    <AppForm form={form} className="grid gap-3 md:grid-cols-3">
+      <input type="hidden" name="intent" value="rename" />
+      <input type="hidden" name="institutionId" value={institution.id} />
+      <InputField meta={fields.nameLv} label={t("institutions.nameLv")} compact />
+      <InputField meta={fields.nameEn} label={t("institutions.nameEn")} compact />
+      <div className="flex items-end">
+        <SubmitButton form={form} secondary>
+          {t("institutions.rename")}
+        </SubmitButton>
+      </div>
+    </AppForm>
   );
 }
 
 export default function Institutions() {
   const { institutions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
-  const errorsFor = (target: string) => (result?.target === target ? (result.reply.error ?? undefined) : undefined);
-  const valuesFor = (target: string) => (result?.target === target ? (result.reply.initialValue as Record<string, string> | undefined) : undefined);
   return (
     <div className="max-w-4xl">
       <BackLink to="/admin">{t("back")}</BackLink>
@@ -58,18 +86,7 @@ export default function Institutions() {
         <h2 id="new-institution" className="mb-4 text-xl font-semibold">
           {t("institutions.add")}
         </h2>
-        <Form method="post" noValidate className="grid gap-4 md:grid-cols-3">
-          <input type="hidden" name="intent" value="create" />
-          <Field id="new-code" label={t("institutions.code")} errors={errorsFor("new")?.code ?? undefined} compact>
-            {(a11y) => <input {...a11y} name="code" defaultValue={valuesFor("new")?.code} className="input" />}
-          </Field>
-          <NameFields prefix="new" defaults={valuesFor("new")} errors={errorsFor("new")} />
-          <div className="md:col-span-3">
-            <button type="submit" className="btn-primary">
-              {t("institutions.addSubmit")}
-            </button>
-          </div>
-        </Form>
+        <AddInstitution />
       </section>
       <ul className="space-y-4">
         {institutions.map((i) => (
@@ -78,24 +95,15 @@ export default function Institutions() {
               {i.nameLv} <span className="text-slate-700">({i.code})</span> {i.active ? null : <span className="text-sm">— {t("institutions.inactive")}</span>}
             </h2>
             <p className="mb-3 text-sm text-slate-700">{t("institutions.usage", { users: i.users, ideas: i.ideas })}</p>
-            <FormError id={`inst-${i.id}-error`} errors={errorsFor(String(i.id))?.[""] ?? undefined} />
-            <Form method="post" noValidate className="grid gap-3 md:grid-cols-3">
-              <input type="hidden" name="intent" value="rename" />
-              <input type="hidden" name="institutionId" value={i.id} />
-              <NameFields prefix={`inst-${i.id}`} defaults={valuesFor(String(i.id)) ?? i} errors={errorsFor(String(i.id))} />
-              <div className="flex items-end">
-                <button type="submit" className="btn-secondary">
-                  {t("institutions.rename")}
-                </button>
-              </div>
-            </Form>
-            <Form method="post" className="mt-3">
-              <input type="hidden" name="intent" value={i.active ? "deactivate" : "reactivate"} />
-              <input type="hidden" name="institutionId" value={i.id} />
-              <button type="submit" className="link text-sm">
-                {i.active ? t("institutions.deactivate", { name: i.nameLv }) : t("institutions.reactivate", { name: i.nameLv })}
-              </button>
-            </Form>
+            <RenameInstitution institution={i} />
+            <div className="mt-3">
+              <ButtonForm
+                id={`active-${i.id}`}
+                fields={{ intent: i.active ? "deactivate" : "reactivate", institutionId: i.id }}
+                label={i.active ? t("institutions.deactivate", { name: i.nameLv }) : t("institutions.reactivate", { name: i.nameLv })}
+                className="link text-sm"
+              />
+            </div>
           </li>
         ))}
       </ul>

@@ -1,30 +1,25 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
-import { z } from "zod";
 import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { mailConfig } from "~/modules/mail/config.server";
-import { OUTBOX_STATUSES } from "~/modules/mail/outbox";
+import { OUTBOX_STATUSES, OutboxFiltersSchema } from "~/modules/mail/outbox.schema";
 import { listOutbox } from "~/modules/mail/outbox.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { formValues, parseFilters } from "~/utils/query";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
-
-const OutboxFiltersSchema = z.object({
-  status: z.enum(OUTBOX_STATUSES),
-  to: z.string().trim().max(200),
-  page: z.coerce.number().int().min(1).max(100_000),
-});
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWith(request, "admin:users");
+  const user = await requireUserWith(request, "admin:outbox");
   const { filters, invalid } = parseFilters(OutboxFiltersSchema, new URL(request.url).searchParams);
-  const [t, outbox] = await Promise.all([getT(request, "admin"), listOutbox(filters)]);
+  const [t, outbox] = await Promise.all([getT(request, "admin"), listOutbox(user, filters)]);
   const { page: _page, ...shown } = filters;
   return { title: `${t("outbox.title")} · ${t("common:appName")}`, configured: !!mailConfig().smtpUrl, values: formValues(shown), invalid, ...outbox };
 }

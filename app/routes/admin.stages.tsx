@@ -1,18 +1,17 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
-import { StageAdmin } from "~/modules/board/stage-admin-view";
-import { StageAdminSchema, changeStage, listStages } from "~/modules/board/stages-admin.server";
-import { setStageGate } from "~/modules/board/stage-gates.server";
+import { handleForm } from "~/core/form.server";
+import { StageAdmin } from "~/modules/stage/stage-admin-view";
+import { StageAdminSchema } from "~/modules/stage/stage.schema";
+import { addStage, archiveStage, listStages, moveStage, switchGate, updateStage } from "~/modules/stage/stages.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { getT } from "~/utils/i18n.server";
-import { flashToast } from "~/utils/session.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:stages");
@@ -22,33 +21,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "admin:stages");
-  const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: StageAdminSchema });
-  const target = String(formData.get("stageId") ?? formData.get("stage") ?? "new");
-  if (submission.status !== "success") return data({ target, reply: submission.reply() }, { status: 400 });
-  const value = submission.value;
-  if (value.intent === "gate") {
-    await setStageGate(user, value.stage, value.enabled === "true");
-    return redirect("/admin/stages", { headers: { "Set-Cookie": await flashToast(request, value.enabled === "true" ? "board:gates.switchedOn" : "board:gates.switchedOff") } });
-  }
-  const result = await changeStage(user, value);
-  if (!result.ok) {
-    const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : submission.reply({ formErrors: [result.message] });
-    return data({ target, reply }, { status: result.status });
-  }
-  return redirect("/admin/stages", { headers: { "Set-Cookie": await flashToast(request, `admin:stages.toast.${value.intent}`) } });
+  return handleForm(request, {
+    schema: StageAdminSchema,
+    hidden: ["stageId", "order", "direction", "enabled"],
+    run(value) {
+      switch (value.intent) {
+        case "update":
+          return updateStage(user, value);
+        case "create":
+          return addStage(user, value);
+        case "archive":
+          return archiveStage(user, value);
+        case "move":
+          return moveStage(user, value);
+        case "gate":
+          return switchGate(user, { stageId: value.stageId, enabled: value.enabled === "true" });
+      }
+    },
+    done: (_, value) => ({
+      redirect: "/admin/stages",
+      toast: value.intent === "gate" ? (value.enabled === "true" ? "board:gates.switchedOn" : "board:gates.switchedOff") : `admin:stages.toast.${value.intent}`,
+    }),
+  });
 }
 
 export default function Stages() {
   const { stages } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   return (
     <div className="max-w-4xl">
       <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-2 text-3xl font-bold">{t("stages.title")}</h1>
       <p className="mb-6 text-slate-700">{t("stages.intro")}</p>
-      <StageAdmin stages={stages} result={result ?? null} />
+      <StageAdmin stages={stages} />
     </div>
   );
 }

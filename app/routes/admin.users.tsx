@@ -1,24 +1,24 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AppForm, SubmitButton, useAppForm, useFormReply } from "~/components/form";
 import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
+import { handleForm } from "~/core/form.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
-import { UserListSchema, UserAdminSchema } from "~/modules/user/users.schema";
-import { FormError } from "~/components/ui/field";
-import { LinkNotice } from "~/modules/user/link-notice";
-import { createUser, listUsers, mailSetPasswordLink } from "~/modules/user/users.server";
+import { LinkNotice, type LinkMail } from "~/modules/user/link-notice";
 import { UserFields } from "~/modules/user/user-fields";
+import { CreateUserSchema, UserListSchema } from "~/modules/user/users.schema";
+import { createUser, listUsers, mailSetPasswordLink } from "~/modules/user/users.server";
 import { requireUserWith } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 import { ROLES } from "~/utils/permissions";
 import { dropUnknown, formValues, parseFilters } from "~/utils/query";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:users");
@@ -33,42 +33,48 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "admin:users");
-  const submission = parseWithZod(await readFormData(request), { schema: UserAdminSchema });
-  if (submission.status !== "success" || submission.value.intent !== "create") return data({ reply: submission.reply(), link: null }, { status: 400 });
-  const { intent: _intent, ...input } = submission.value;
-  const result = await createUser(user, input);
-  if (!result.ok) return data({ reply: submission.reply({ fieldErrors: { [result.field ?? ""]: [result.message] } }), link: null }, { status: result.status });
-  const link = new URL(result.link!, request.url).toString();
-  return { reply: submission.reply({ resetForm: true }), link, mail: await mailSetPasswordLink(result.userId!, link) };
+  return handleForm(request, {
+    schema: CreateUserSchema,
+    run: ({ intent: _intent, ...input }) => createUser(user, input),
+    // The page shows the new person's link, and whether it was e-mailed.
+    done: async ({ userId, link }) => {
+      const absolute = new URL(link, request.url).toString();
+      return { data: { link: absolute, mail: await mailSetPasswordLink(userId, absolute) } };
+    },
+  });
 }
 
 /** The label of each filter, to name a bad one. */
 const FILTER_LABELS: Record<string, string> = { q: "users.search", role: "users.role", institution: "users.institution", active: "users.state" };
 
+function CreateUser({ institutions }: { institutions: { id: number; name: string; active: boolean }[] }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useAppForm({ id: "create-user", schema: CreateUserSchema, defaultValue: { role: "SUBMITTER", institutionId: String(institutions.find((i) => i.active)?.id ?? "") } });
+  const made = useFormReply<{ link: string; mail: LinkMail }>("create-user")?.data;
+  return (
+    <section aria-labelledby="create-title" className="mb-8 rounded-lg bg-white p-6 shadow">
+      <h2 id="create-title" className="mb-4 text-xl font-semibold">
+        {t("users.create")}
+      </h2>
+      {made ? <LinkNotice heading={t("users.created")} link={made.link} mail={made.mail} /> : null}
+      <AppForm form={form}>
+        <input type="hidden" name="intent" value="create" />
+        <UserFields fields={fields} institutions={institutions} />
+        <SubmitButton form={form}>{t("users.createSubmit")}</SubmitButton>
+      </AppForm>
+    </section>
+  );
+}
+
 export default function Users() {
   const { users, total, page, pages, institutions, values, invalid } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const { t } = useTranslation("admin");
   const institutionName = new Map(institutions.map((i) => [i.id, i.name]));
   return (
     <div>
       <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-6 text-3xl font-bold">{t("users.title")}</h1>
-
-      <section aria-labelledby="create-title" className="mb-8 rounded-lg bg-white p-6 shadow">
-        <h2 id="create-title" className="mb-4 text-xl font-semibold">
-          {t("users.create")}
-        </h2>
-        {result?.link ? <LinkNotice heading={t("users.created")} link={result.link} mail={"mail" in result ? result.mail : null} /> : null}
-        <FormError id="user-create-error" errors={result?.link ? undefined : (result?.reply?.error?.[""] ?? undefined)} />
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="create" />
-          <UserFields reply={result?.link ? null : (result?.reply ?? null)} institutions={institutions} withIdentity />
-          <button type="submit" className="btn-primary">
-            {t("users.createSubmit")}
-          </button>
-        </Form>
-      </section>
+      <CreateUser institutions={institutions} />
 
       <Form method="get" aria-label={t("users.filters")} className="mb-4 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">
         <div>
@@ -78,15 +84,32 @@ export default function Users() {
           <input id="users-q" name="q" type="search" defaultValue={values.q} className="input" />
         </div>
         <SelectFilter id="users-role" name="role" label={t("users.role")} value={values.role} anyLabel={t("audit.any")} options={ROLES.map((r) => [r, t(`common:roles.${r}`)])} />
-        <SelectFilter id="users-institution" name="institution" label={t("users.institution")} value={values.institution} anyLabel={t("audit.any")} options={institutions.map((i) => [String(i.id), i.name])} />
-        <SelectFilter id="users-active" name="active" label={t("users.state")} value={values.active} anyLabel={t("audit.any")} options={[["yes", t("users.active")], ["no", t("users.inactive")]]} />
+        <SelectFilter
+          id="users-institution"
+          name="institution"
+          label={t("users.institution")}
+          value={values.institution}
+          anyLabel={t("audit.any")}
+          options={institutions.map((i) => [String(i.id), i.name])}
+        />
+        <SelectFilter
+          id="users-active"
+          name="active"
+          label={t("users.state")}
+          value={values.active}
+          anyLabel={t("audit.any")}
+          options={[
+            ["yes", t("users.active")],
+            ["no", t("users.inactive")],
+          ]}
+        />
         <div className="flex items-end">
           <button type="submit" className="btn-primary">
             {t("audit.apply")}
           </button>
         </div>
         {invalid.length ? (
-          <p role="alert" className="md:col-span-5 text-amber-900">
+          <p role="alert" className="text-amber-900 md:col-span-5">
             {t("audit.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") })}
           </p>
         ) : null}

@@ -1,18 +1,19 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { handleForm } from "~/core/form.server";
 import { BoardFilterForm } from "~/modules/board/board-filters";
-import { handleBoardMove } from "~/modules/board/board-action.server";
-import { getBoard } from "~/modules/board/board.server";
+import { MoveSchema } from "~/modules/board/board.schema";
+import { getBoard, moveIdea, parseBoardQuery } from "~/modules/board/board.server";
 import { BoardView } from "~/modules/board/board-view";
-import { parseBoardQuery } from "~/modules/board/board-query.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUser, requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "board:view");
@@ -33,8 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The move the board's drag and drop and keyboard send. Without JavaScript, "Move to…" posts to the manage page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { status, body } = await handleBoardMove(request, user);
-  return data(body, { status });
+  return handleForm(request, {
+    schema: MoveSchema,
+    hidden: ["ideaId", "version"],
+    run: (value) => moveIdea(user, value),
+    done: () => ({ data: { moved: true } }),
+  });
 }
 
 export default function Board() {

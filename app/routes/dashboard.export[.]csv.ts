@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { dashboardRows, getDashboard, parseDashboardFilters } from "~/modules/dashboard/dashboard.server";
-import { prisma } from "~/utils/db.server";
+import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requirePermission, requireUserWith } from "~/utils/auth.server";
 import { BOM, csvLine, csvResponse } from "~/utils/csv";
 import { getLocale } from "~/utils/i18n.server";
@@ -10,8 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "dashboard:view");
   requirePermission(user, "export:csv");
   const locale = await getLocale(request);
-  const institutionIds = (await prisma.institution.findMany({ select: { id: true } })).map((i) => i.id);
-  const { filters } = parseDashboardFilters(new URL(request.url).searchParams, { institutionIds });
+  const { institutions } = await getFilterOptions(locale);
+  const { filters } = parseDashboardFilters(new URL(request.url).searchParams, { institutionIds: institutions.map((i) => i.id) });
   const dashboard = await getDashboard(user, filters, locale);
   const body = BOM + dashboardRows(dashboard).map(csvLine).join("");
   return csvResponse(body, `idea-lab-dashboard-${filters.period.from}-${filters.period.to}.csv`);

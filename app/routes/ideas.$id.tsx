@@ -1,67 +1,67 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ButtonForm } from "~/components/form";
+import { handleForm } from "~/core/form.server";
+import type { Result } from "~/core/result";
+import { ExperimentList } from "~/modules/experiment/experiment-list";
 import { IdeaPageActionSchema } from "~/modules/idea/idea.schema";
 import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/modules/idea/idea.server";
 import { getIdeaPage } from "~/modules/idea/idea-queries.server";
 import { BriefView, Comments, Timeline } from "~/modules/idea/idea-view";
 import { StatusLabel } from "~/modules/idea/status-label";
-import { ExperimentList } from "~/modules/experiment/experiment-list";
+import { isClosedKind } from "~/modules/stage/kinds";
 import { requireUser } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
-import { flashToast } from "~/utils/session.server";
-import { isClosedKind } from "~/modules/board/columns";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.idea.title} · ${data.appName}` : undefined }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
   const [idea, t] = await Promise.all([getIdeaPage(user, id, await getLocale(request)), getT(request)]);
-  return { idea, appName: t("appName") };
+  return { idea, title: `${idea.title} · ${t("appName")}` };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
-  const submission = parseWithZod(await readFormData(request), { schema: IdeaPageActionSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const value = submission.value;
-  switch (value.intent) {
-    case "comment": {
-      await addComment(user, id, value.body, value.internal);
-      return redirect(`/ideas/${id}#comments`, { headers: { "Set-Cookie": await flashToast(request, "ideas:toast.commented") } });
-    }
-    case "delete-comment": {
-      await deleteComment(user, id, value.commentId);
-      return redirect(`/ideas/${id}#comments`, { headers: { "Set-Cookie": await flashToast(request, "ideas:toast.commentDeleted") } });
-    }
-    case "support": {
-      const supported = await toggleSupport(user, id);
-      return redirect(`/ideas/${id}`, {
-        headers: { "Set-Cookie": await flashToast(request, supported ? "ideas:toast.supported" : "ideas:toast.unsupported") },
-      });
-    }
-    case "withdraw": {
-      const outcome = await withdrawIdea(user, id);
-      return redirect(outcome === "deleted" ? "/ideas/mine" : `/ideas/${id}`, {
-        headers: { "Set-Cookie": await flashToast(request, outcome === "deleted" ? "ideas:toast.draftDeleted" : "ideas:toast.withdrawn") },
-      });
-    }
-  }
+  return handleForm(request, {
+    schema: IdeaPageActionSchema,
+    async run(value): Promise<Result<unknown>> {
+      switch (value.intent) {
+        case "comment":
+          return addComment(user, { ideaId: id, body: value.body, internal: value.internal });
+        case "delete-comment":
+          return deleteComment(user, { ideaId: id, commentId: value.commentId });
+        case "support":
+          return toggleSupport(user, { ideaId: id });
+        case "withdraw":
+          return withdrawIdea(user, { id });
+      }
+    },
+    done(outcome, value) {
+      switch (value.intent) {
+        case "comment":
+          return { redirect: `/ideas/${id}#comments`, toast: "ideas:toast.commented" };
+        case "delete-comment":
+          return { redirect: `/ideas/${id}#comments`, toast: "ideas:toast.commentDeleted" };
+        case "support":
+          return { redirect: `/ideas/${id}`, toast: outcome ? "ideas:toast.supported" : "ideas:toast.unsupported" };
+        case "withdraw":
+          return outcome === "deleted" ? { redirect: "/ideas/mine", toast: "ideas:toast.draftDeleted" } : { redirect: `/ideas/${id}`, toast: "ideas:toast.withdrawn" };
+      }
+    },
+  });
 }
 
 export default function IdeaPage() {
   const { idea } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
   const { t, i18n } = useTranslation("ideas");
-  const commentErrors = lastResult?.error?.body ?? undefined;
-  const commentDefault = (lastResult?.initialValue?.body as string | undefined) ?? undefined;
   return (
     <article className="max-w-4xl">
       <p className="mb-2 no-print">
@@ -155,12 +155,13 @@ export default function IdeaPage() {
           </dl>
           <div className="space-y-3 no-print">
             {idea.can.support ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="support" />
-                <button type="submit" className={idea.supportedByMe ? "btn-primary w-full" : "btn-secondary w-full"} aria-pressed={idea.supportedByMe}>
-                  {t("page.support")}
-                </button>
-              </Form>
+              <ButtonForm
+                id="support"
+                fields={{ intent: "support" }}
+                label={t("page.support")}
+                pressed={idea.supportedByMe}
+                className={idea.supportedByMe ? "btn-primary w-full" : "btn-secondary w-full"}
+              />
             ) : null}
             {idea.can.manage ? (
               <Link to={`/ideas/${idea.id}/manage?returnTo=${encodeURIComponent(`/ideas/${idea.id}`)}`} className="btn-primary w-full">
@@ -176,12 +177,12 @@ export default function IdeaPage() {
               <details className="rounded-lg border border-slate-300 bg-white p-4">
                 <summary className="cursor-pointer font-medium">{idea.status === "DRAFT" ? t("page.deleteDraft") : t("page.withdraw")}</summary>
                 <p className="my-2 text-sm">{idea.status === "DRAFT" ? t("page.deleteDraftConfirm") : t("page.withdrawConfirm")}</p>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="withdraw" />
-                  <button type="submit" className="btn border-red-800 bg-red-800 text-white hover:bg-red-900">
-                    {idea.status === "DRAFT" ? t("page.deleteDraftYes") : t("page.withdrawYes")}
-                  </button>
-                </Form>
+                <ButtonForm
+                  id="withdraw"
+                  fields={{ intent: "withdraw" }}
+                  label={idea.status === "DRAFT" ? t("page.deleteDraftYes") : t("page.withdrawYes")}
+                  className="btn border-red-800 bg-red-800 text-white hover:bg-red-900"
+                />
               </details>
             ) : null}
           </div>
@@ -200,13 +201,7 @@ export default function IdeaPage() {
           <h2 id="comments-title" className="mb-3 text-xl font-semibold">
             {t("comments.title", { count: idea.comments.length })}
           </h2>
-          <Comments
-            comments={idea.comments}
-            canComment={idea.can.comment}
-            canInternal={idea.can.internalNote}
-            errors={commentErrors}
-            bodyDefault={commentDefault}
-          />
+          <Comments comments={idea.comments} canComment={idea.can.comment} canInternal={idea.can.internalNote} />
         </section>
       ) : null}
 

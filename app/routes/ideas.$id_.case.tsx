@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getCase } from "~/modules/lesson/case.server";
@@ -6,13 +6,15 @@ import { CaseView } from "~/modules/lesson/case-view";
 import { requireUser } from "~/utils/auth.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.case.title} · ${data.appName}` : undefined }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [c, t] = await Promise.all([getCase(user, requireIdParam(params.id), await getLocale(request)), getT(request)]);
-  return { case: c, appName: t("appName") };
+  return { case: c, title: `${c.title} · ${t("appName")}` };
 }
 
 export default function CasePage() {

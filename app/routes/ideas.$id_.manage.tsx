@@ -1,19 +1,19 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { handleForm } from "~/core/form.server";
+import { fail } from "~/core/result";
 import { ManageSchema } from "~/modules/board/board.schema";
-import { getManageData, manageIdea } from "~/modules/board/board.server";
+import { acceptIdea, assignIdea, declineIdea, getManageData, moveIdea, returnIdea, tagIdea } from "~/modules/board/board.server";
 import { ManageForms } from "~/modules/board/manage-forms";
 import { requireUser } from "~/utils/auth.server";
-import { readFormData } from "~/utils/form.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
-import { flashToast } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,43 +26,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
-  const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: ManageSchema });
-  if (submission.status !== "success") {
-    // A hidden field that does not parse has no place on the page to show its message: say it for the form.
-    const hidden = ["ideaId", "version"].some((name) => submission.error?.[name]);
-    return data({ intent: String(formData.get("intent") ?? ""), reply: submission.reply(hidden ? { formErrors: ["board:errors.tampered"] } : undefined) }, { status: 400 });
-  }
-  if (submission.value.ideaId !== id) return data({ intent: submission.value.intent, reply: submission.reply({ formErrors: ["board:errors.tampered"] }) }, { status: 400 });
-  const result = await manageIdea(user, submission.value);
-  if (!result.ok) {
-    const reply = result.field
-      ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
-      : submission.reply({ formErrors: [result.message] });
-    return data({ intent: submission.value.intent, reply, link: result.link }, { status: result.status });
-  }
-  const back = safeRedirect(formData.get("returnTo"), `/board#card-${id}`);
-  return redirect(back, { headers: { "Set-Cookie": await flashToast(request, `board:toast.${submission.value.intent}`) } });
+  return handleForm(request, {
+    schema: ManageSchema,
+    hidden: ["ideaId", "version"],
+    async run(value) {
+      if (value.ideaId !== id) return fail(400, "common:errors.tampered");
+      switch (value.intent) {
+        case "move":
+          return moveIdea(user, value);
+        case "accept":
+          return acceptIdea(user, value);
+        case "return":
+          return returnIdea(user, { ideaId: value.ideaId, version: value.version, text: value.question });
+        case "decline":
+          return declineIdea(user, { ideaId: value.ideaId, version: value.version, text: value.reason });
+        case "assign":
+          return assignIdea(user, value);
+        case "tags":
+          return tagIdea(user, value);
+      }
+    },
+    done: (_, value) => ({ redirect: safeRedirect(value.returnTo, `/board#card-${id}`), toast: `board:toast.${value.intent}` }),
+  });
 }
 
 export default function ManageIdea() {
-  const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("board");
   return (
     <div className="max-w-3xl">
       <p className="mb-2 flex flex-wrap gap-4">
-        <Link to={`/board#card-${loaderData.idea.id}`} className="link">
+        <Link to={`/board#card-${data.idea.id}`} className="link">
           {t("manage.backToBoard")}
         </Link>
-        <Link to={`/ideas/${loaderData.idea.id}`} className="link">
+        <Link to={`/ideas/${data.idea.id}`} className="link">
           {t("manage.toIdea")}
         </Link>
       </p>
       <h1 className="mb-1 text-3xl font-bold">{t("manage.title")}</h1>
-      <p className="mb-6 text-lg break-words">{loaderData.idea.title}</p>
-      <ManageForms data={loaderData} result={actionData ?? null} preselectedStage={params.get("stage")} returnTo={params.get("returnTo")} />
+      <p className="mb-6 text-lg break-words">{data.idea.title}</p>
+      <ManageForms data={data} preselectedStage={params.get("stage")} returnTo={params.get("returnTo")} />
     </div>
   );
 }

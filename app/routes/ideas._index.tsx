@@ -1,17 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { IdeaFilters } from "~/modules/idea/idea-filters";
 import { IdeaList } from "~/modules/idea/idea-list";
-import { parseIdeaFilters } from "~/modules/idea/idea-filters.server";
-import { getFilterOptions, listIdeas } from "~/modules/idea/idea-queries.server";
+import { getFilterOptions, listIdeas, parseIdeaFilters } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:read");

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportIdeas } from "~/modules/idea/idea-export.server";
-import { parseIdeaFilters } from "~/modules/idea/idea-filters.server";
-import { getFilterOptions } from "~/modules/idea/idea-queries.server";
+import { getFilterOptions, parseIdeaFilters } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { csvResponse } from "~/utils/csv";
 import { getLocale } from "~/utils/i18n.server";

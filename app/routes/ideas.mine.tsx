@@ -1,17 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { IdeaList } from "~/modules/idea/idea-list";
+import { PageSchema } from "~/modules/idea/idea.schema";
 import { listMyIdeas } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
-import { z } from "zod";
 import { parseFilters } from "~/utils/query";
+import { pageMeta } from "~/utils/meta";
 
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000) });
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");

@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { handleForm } from "~/core/form.server";
+import { ok } from "~/core/result";
+import { SignOutSchema } from "~/modules/user/language.schema";
 import { logout } from "~/utils/auth.server";
 
 // Signing out changes state, so it is POST only; a GET just goes home.
@@ -8,5 +11,9 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await logout(request) } });
+  return handleForm(request, {
+    schema: SignOutSchema,
+    run: async () => ok(),
+    done: async () => ({ redirect: "/login", headers: { "Set-Cookie": await logout(request) } }),
+  });
 }

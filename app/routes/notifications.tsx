@@ -1,13 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ButtonForm } from "~/components/form";
+import { handleForm } from "~/core/form.server";
+import { MarkReadSchema } from "~/modules/notification/notification.schema";
 import { listNotifications, markAllRead } from "~/modules/notification/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title }];
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -17,8 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await markAllRead(user.id);
-  return redirect("/notifications");
+  return handleForm(request, {
+    schema: MarkReadSchema,
+    run: () => markAllRead(user, undefined),
+    done: () => ({ redirect: "/notifications" }),
+  });
 }
 
 export default function Notifications() {
@@ -32,13 +39,7 @@ export default function Notifications() {
         <Link to="/account#notifications" className="link">
           {t("prefs.link")}
         </Link>
-        {unread ? (
-          <Form method="post">
-            <button type="submit" className="btn-secondary">
-              {t("markAllRead")}
-            </button>
-          </Form>
-        ) : null}
+        {unread ? <ButtonForm id="read-all" fields={{ intent: "read-all" }} label={t("markAllRead")} /> : null}
       </div>
       {notifications.length === 0 ? <p>{t("none")}</p> : null}
       <ul className="space-y-2">

@@ -1,64 +1,22 @@
+// Who is signed in: the session cookie names a row in Session. Signing in itself (passwords,
+// throttling, the audit log) is the user module's (app/modules/user/sign-in.server.ts).
 import { randomBytes } from "node:crypto";
 import { redirect } from "@remix-run/node";
-import type { Role } from "~/generated/prisma/enums";
+import type { Locale, Role } from "~/generated/prisma/enums";
 import { prisma } from "./db.server";
+import { invariantResponse } from "./http.server";
 import { can, type Permission } from "./permissions";
 import { SESSION_MAX_AGE_S, getSession, sessionStorage } from "./session.server";
 import { safeRedirect } from "./safe-redirect";
-import { audit } from "~/modules/audit/audit.server";
-import { hashPassword, verifyPassword } from "./password.server";
-
-export { hashPassword, verifyPassword };
 
 export type SessionUser = {
   id: number;
   email: string;
   name: string;
   role: Role;
-  locale: string | null;
+  locale: Locale | null;
   institutionId: number;
 };
-
-// Verified against when the e-mail is unknown, so both failures take the same time.
-let dummyHash: Promise<string> | undefined;
-
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_MAX_FAILURES = 5;
-
-/** True when the e-mail or the address has failed THROTTLE_MAX_FAILURES times within the window. */
-export async function isThrottled(email: string, ip: string) {
-  const since = new Date(Date.now() - THROTTLE_WINDOW_MS);
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email, success: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
-  ]);
-  return byEmail >= THROTTLE_MAX_FAILURES || byIp >= THROTTLE_MAX_FAILURES;
-}
-
-export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "invalid" | "throttled" };
-
-export async function login(emailInput: string, password: string, ip: string): Promise<LoginResult> {
-  const email = emailInput.trim().toLowerCase();
-  if (await isThrottled(email, ip)) {
-    await audit({ actorId: null, action: "auth.sign-in-failed", targetType: "user", after: { email, reason: "throttled" }, ip });
-    return { ok: false, reason: "throttled" };
-  }
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, passwordHash: true, active: true },
-  });
-  const valid = user
-    ? await verifyPassword(user.passwordHash, password)
-    : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString("hex"))), password);
-  const success = !!user && user.active && valid;
-  await prisma.loginAttempt.create({ data: { email, ip, success } });
-  await audit(
-    success
-      ? { actorId: user.id, action: "auth.sign-in", targetType: "user", targetId: user.id, ip }
-      : { actorId: null, action: "auth.sign-in-failed", targetType: "user", targetId: user?.id, after: { email, reason: user && !user.active ? "inactive" : "invalid" }, ip },
-  );
-  return success ? { ok: true, userId: user.id } : { ok: false, reason: "invalid" };
-}
 
 /** Starts a new session (a new id, never a reused one) and returns the Set-Cookie header. */
 export async function createUserSession(request: Request, userId: number) {
@@ -123,8 +81,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export function requirePermission(user: SessionUser, permission: Permission) {
-  if (!can(user, permission)) throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+/** The one check of a permission in loaders and queries: 403 without it. */
+export function requirePermission(user: { role: Role } | null, permission: Permission) {
+  invariantResponse(can(user, permission), 403);
 }
 
 export async function requireUserWith(request: Request, permission: Permission) {

@@ -29,6 +29,8 @@ export function createPrismaClient(url = databaseUrl()) {
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+/** The client inside a transaction: what commands, reactors and factories write with. */
+export type Tx = Prisma.TransactionClient;
 
 const globalForPrisma = globalThis as unknown as { __prisma?: Db };
 

@@ -62,7 +62,10 @@ export function translateError(t: (key: string, options?: Record<string, unknown
   return t(`common:validation.${message.slice(0, bar)}`, { ...params, defaultValue: t("common:validation.invalid") });
 }
 
-/** The name of a row that has one in each language (stages, institutions), in the reader's. */
-export function localName(locale: string, row: { nameLv: string; nameEn: string }) {
-  return locale === "en" ? row.nameEn : row.nameLv;
+/**
+ * A row's text that exists in each language, in the reader's: its name (stages, institutions) by
+ * default, or another field (a principle's "title" or "help").
+ */
+export function localName<F extends string = "name">(locale: string, row: Record<`${F}Lv` | `${F}En`, string>, field: F = "name" as F) {
+  return locale === "en" ? row[`${field}En`] : row[`${field}Lv`];
 }

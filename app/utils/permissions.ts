@@ -1,4 +1,4 @@
-// The permission matrix of DOMAIN.md, as one typed table. Safe to import in the browser
+// The permission matrix of docs/domain.md ("People and roles"), as one typed table. Safe to import in the browser
 // (to decide what to show); the server checks it again in every loader and action.
 import type { Role } from "~/generated/prisma/enums";
 
@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "admin:users",
   "admin:institutions",
   "admin:stages",
+  "admin:audit", // the audit log
+  "admin:outbox", // the e-mail outbox
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -31,3 +31,12 @@ export function dropUnknown<T extends object>(filters: T, invalid: string[], key
 export function formValues(filters: object): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
 }
+
+/** The rows of one page of a list (1-based), for findMany's skip and take. */
+export function pageOf(page: number | undefined, size: number) {
+  const current = page ?? 1;
+  return { skip: (current - 1) * size, take: size, current };
+}
+
+/** How many pages `total` rows make (at least one, so an empty list still has its page). */
+export const pages = (total: number, size: number) => Math.max(1, Math.ceil(total / size));

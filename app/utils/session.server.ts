@@ -1,13 +1,13 @@
-import { createCookie, createCookieSessionStorage } from "@remix-run/node";
+import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
+/** A one-shot message shown on the next page: a translation key, and whether it is good news. */
+export type Toast = { key: string; type: "success" | "error" };
+
 /** The signed cookie holds the id of a row in Session (and one-shot toasts), nothing else. */
-export const sessionStorage = createCookieSessionStorage<
-  { sessionId: string },
-  { toast: { key: string; type: "success" | "error" } }
->({
+export const sessionStorage = createCookieSessionStorage<{ sessionId: string }, { toast: Toast }>({
   cookie: {
     name: "__session",
     httpOnly: true,
@@ -32,11 +32,13 @@ export const localeCookie = createCookie("lng", {
   maxAge: 365 * 24 * 60 * 60,
 });
 
-/** Sets a toast (a translation key) to show once on the next page, and returns the Set-Cookie header. */
-export async function flashToast(request: Request, key: string, type: "success" | "error" = "success") {
+/** Redirects to `to` with a toast (a translation key, good news unless said otherwise) shown once there. */
+export async function redirectWithToast(request: Request, to: string, toast: string | Toast, headers?: HeadersInit) {
   const session = await getSession(request);
-  session.flash("toast", { key, type });
-  return sessionStorage.commitSession(session);
+  session.flash("toast", typeof toast === "string" ? { key: toast, type: "success" } : toast);
+  const all = new Headers(headers);
+  all.append("Set-Cookie", await sessionStorage.commitSession(session));
+  return redirect(to, { headers: all });
 }
 
 /** The id of the request's session row, if it carries one. */

@@ -27,7 +27,7 @@ for (let round = 0; events < EVENTS; round++) {
     return {
       ideaId: idea.id,
       actorId: users[0].id,
-      type: "MOVED",
+      type: "MOVED" as const,
       fromStageId: from.id,
       toStageId: kind.id,
       createdAt: new Date(now - ((round * 7919 + k * 104729) % (365 * 86400)) * 1000),

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import type { Db } from "../../app/utils/db.server";
 import { applyMigrations, openSqlite } from "../../app/utils/migrations.server";
 
 export function scratchDatabase(name: string) {
@@ -82,7 +83,6 @@ export async function timeRequests(label: string, url: string, cookie: string, c
   return row;
 }
 
-type Db = import("../../app/utils/db.server").Db;
 
 /**
  * Seeds `count` ideas with principles and submission events (50 users across the institutions).
@@ -148,8 +148,10 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
     await prisma.ideaPrinciple.createMany({ data: slice.map((idea, k) => ({ ideaId: idea.id, principleId: principles[k % principles.length].id })) });
     await prisma.event.createMany({
       data: slice.flatMap((idea) => [
-        { ideaId: idea.id, actorId: users[0].id, type: "CREATED", toStatus: "DRAFT", createdAt: idea.createdAt },
-        ...(idea.status === "DRAFT" ? [] : [{ ideaId: idea.id, actorId: users[0].id, type: "SUBMITTED", toStageId: stages[0].id, fromStatus: "DRAFT", toStatus: "ACTIVE", createdAt: idea.createdAt }]),
+        { ideaId: idea.id, actorId: users[0].id, type: "CREATED" as const, toStatus: "DRAFT" as const, createdAt: idea.createdAt },
+        ...(idea.status === "DRAFT"
+          ? []
+          : [{ ideaId: idea.id, actorId: users[0].id, type: "SUBMITTED" as const, toStageId: stages[0].id, fromStatus: "DRAFT" as const, toStatus: "ACTIVE" as const, createdAt: idea.createdAt }]),
       ]),
     });
   }

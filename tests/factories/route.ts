@@ -32,3 +32,10 @@ export async function run(fn: RouteFn, { request, params = {}, context = {} }: R
     throw thrown;
   }
 }
+
+/** The messages and kept values of a form reply (the route adapter's answer to a refused form). */
+export function reply(result: RouteResult) {
+  const data = result.data as { formId?: string; result?: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; link?: string };
+  if (!data?.result) throw new Error(`Not a form reply: ${JSON.stringify(result.data)}`);
+  return { error: data.result.error ?? {}, initialValue: data.result.initialValue ?? {}, link: data.link };
+}

@@ -1,12 +1,16 @@
+// The one way tests make people: a user of a role (and institution), optionally signed in.
 import { randomBytes } from "node:crypto";
 import type { Role } from "~/generated/prisma/enums";
-import { hashPassword } from "~/utils/auth.server";
+import { createUserSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 let cachedHash: Promise<string> | undefined;
 
-export async function createUser(overrides: { role?: Role; email?: string; name?: string; active?: boolean; institutionCode?: string } = {}) {
+type UserOverrides = { role?: Role; email?: string; name?: string; active?: boolean; institutionCode?: string; locale?: "lv" | "en" };
+
+export async function createUser(overrides: UserOverrides = {}) {
   const institution = await prisma.institution.findUniqueOrThrow({ where: { code: overrides.institutionCode ?? "VK" } });
   return prisma.user.create({
     data: {
@@ -14,8 +18,21 @@ export async function createUser(overrides: { role?: Role; email?: string; name?
       name: overrides.name ?? "Testa Lietotājs",
       role: overrides.role ?? "SUBMITTER",
       active: overrides.active ?? true,
+      locale: overrides.locale ?? null,
       institutionId: institution.id,
       passwordHash: await (cachedHash ??= hashPassword(TEST_PASSWORD)),
     },
   });
 }
+
+/** The Cookie header of a new session for the user, as the browser would send it. */
+export async function sessionCookieFor(userId: number) {
+  return (await createUserSession(new Request("http://localhost/"), userId)).split(";")[0];
+}
+
+/** A user with a session: what routes see (SessionUser) plus the cookie to send. */
+export async function signedIn(overrides: UserOverrides | Role = {}) {
+  const user = await createUser(typeof overrides === "string" ? { role: overrides } : overrides);
+  return { ...user, cookie: await sessionCookieFor(user.id) };
+}
+export type SignedIn = Awaited<ReturnType<typeof signedIn>>;

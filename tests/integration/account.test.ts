@@ -6,7 +6,7 @@ import { verifyPassword } from "~/utils/password.server";
 import { TEST_PASSWORD, createUser } from "../factories/user";
 import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
 const post = (cookie: string, fields: Record<string, string>) => run(accountAction, { request: formRequest("/account", fields, { cookie }) });
 
@@ -18,7 +18,7 @@ test("a person changes their name and language", async () => {
   expect(await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: "Jānis Bērziņš", locale: "en" });
   const empty = await post(cookie, { intent: "profile", name: " " });
   expect(empty.status).toBe(400);
-  expect((empty.data as { reply: { error: Record<string, string[]> } }).reply.error.name).toEqual(["required"]);
+  expect(reply(empty).error.name).toEqual(["required"]);
 });
 
 test("changing the password needs the current one and 12 characters, and ends the other sessions", async () => {
@@ -27,11 +27,11 @@ test("changing the password needs the current one and 12 characters, and ends th
   const elsewhere = await sessionCookieFor(user.id);
   const wrong = await post(here, { intent: "password", currentPassword: "nav-pareiza", newPassword: "jauna-parole-2026", confirmPassword: "jauna-parole-2026" });
   expect(wrong.status).toBe(400);
-  expect((wrong.data as { reply: { error: Record<string, string[]> } }).reply.error.currentPassword).toEqual(["account:errors.wrongPassword"]);
+  expect(reply(wrong).error.currentPassword).toEqual(["account:errors.wrongPassword"]);
   const short = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "īsa", confirmPassword: "īsa" });
-  expect((short.data as { reply: { error: Record<string, string[]> } }).reply.error.newPassword).toEqual(['passwordTooShort|{"min":12}']);
+  expect(reply(short).error.newPassword).toEqual(['passwordTooShort|{"min":12}']);
   const differ = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "jauna-parole-2026", confirmPassword: "cita-parole-2026" });
-  expect((differ.data as { reply: { error: Record<string, string[]> } }).reply.error.confirmPassword).toEqual(["passwordsDiffer"]);
+  expect(reply(differ).error.confirmPassword).toEqual(["passwordsDiffer"]);
 
   const ok = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "jauna-parole-2026", confirmPassword: "jauna-parole-2026" });
   expect(ok.status).toBe(302);

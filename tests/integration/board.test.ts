@@ -3,122 +3,140 @@ import { action as boardAction, loader as boardLoader } from "~/routes/board";
 import { action as manageAction, loader as manageLoader } from "~/routes/ideas.$id_.manage";
 import { loader as mineLoader } from "~/routes/ideas.mine";
 import { loader as ideaLoader } from "~/routes/ideas.$id";
-import { moveIdea } from "~/modules/board/board.server";
+import { assignIdea, moveIdea } from "~/modules/board/board.server";
+import { createIdea } from "~/modules/idea/idea.server";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
-import { column, ideaInStage, validatedExperiment } from "../factories/board";
+import { signedIn, type SignedIn } from "../factories/user";
+import { column } from "../factories/board";
+import { ideaInStage } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
-type Who = { id: number; cookie: string; role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN" };
-const people = {} as Record<Who["role"], Who>;
-let author: Who;
+type Role = "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN";
+const people = {} as Record<Role, SignedIn>;
+let author: SignedIn;
 
 beforeAll(async () => {
-  for (const role of ["SUBMITTER", "FACILITATOR", "MANAGER", "ADMIN"] as const) {
-    const user = await createUser({ role });
-    people[role] = { id: user.id, cookie: await sessionCookieFor(user.id), role };
-  }
-  const a = await createUser({ role: "SUBMITTER" });
-  author = { id: a.id, cookie: await sessionCookieFor(a.id), role: "SUBMITTER" };
+  for (const role of ["SUBMITTER", "FACILITATOR", "MANAGER", "ADMIN"] as const) people[role] = await signedIn(role);
+  author = await signedIn("SUBMITTER");
 });
 
-const move = (fields: Record<string, string>, who: Who = people.FACILITATOR) =>
-  run(boardAction, { request: formRequest("/board", { intent: "move", ...fields }, { cookie: who.cookie }) });
-const manage = (ideaId: number, fields: Record<string, string | string[]>, who: Who = people.FACILITATOR) =>
-  run(manageAction, { request: formRequest(`/ideas/${ideaId}/manage`, { ideaId: String(ideaId), ...fields }, { cookie: who.cookie }), params: { id: String(ideaId) } });
-const sessionUser = (who: Who) => ({ id: who.id, email: "", name: "", role: who.role, locale: null, institutionId: 1 });
+const versionOf = async (id: number) => String((await prisma.idea.findUniqueOrThrow({ where: { id } })).version);
+const stageOf = async (id: number) => (await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true } })).stage?.key;
+/** A move as the board's drag and drop sends it (the card's current version unless given). */
+const move = async (ideaId: number, fields: Record<string, string>, who: SignedIn = people.FACILITATOR) =>
+  run(boardAction, {
+    request: formRequest("/board", { formId: "board-move", intent: "move", ideaId: String(ideaId), version: await versionOf(ideaId), ...fields }, { cookie: who.cookie }),
+  });
+const manage = async (ideaId: number, fields: Record<string, string | string[]>, who: SignedIn = people.FACILITATOR) =>
+  run(manageAction, {
+    request: formRequest(`/ideas/${ideaId}/manage`, { ideaId: String(ideaId), version: await versionOf(ideaId), ...fields }, { cookie: who.cookie }),
+    params: { id: String(ideaId) },
+  });
+const lastEvent = (ideaId: number) => prisma.event.findFirstOrThrow({ where: { ideaId }, orderBy: { id: "desc" }, include: { fromStage: true, toStage: true } });
 
 describe("moving cards", () => {
   test("facilitators and admins move; submitters and managers get 403 and the card stays", async () => {
     const idea = await ideaInStage("discover", author.id);
     for (const who of [people.SUBMITTER, people.MANAGER, author]) {
-      const result = await move({ ideaId: String(idea.id), version: "1", stage: "define" }, who);
-      expect(result.status, who.role).toBe(403);
+      expect((await move(idea.id, { stage: "define" }, who)).status, who.role).toBe(403);
     }
-    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id }, include: { stage: true } })).stage?.key).toBe("discover");
-    expect((await move({ ideaId: String(idea.id), version: "1", stage: "define" }, people.FACILITATOR)).data).toEqual({ ok: true });
-    expect((await move({ ideaId: String(idea.id), version: "2", stage: "develop" }, people.ADMIN)).data).toEqual({ ok: true });
+    expect(await stageOf(idea.id)).toBe("discover");
+    const moved = await move(idea.id, { stage: "define" }, people.FACILITATOR);
+    expect(moved.status).toBe(200);
+    expect(moved.data).toMatchObject({ formId: "board-move", data: { moved: true } });
+    expect((await move(idea.id, { stage: "develop" }, people.ADMIN)).status).toBe(200);
+    expect(await stageOf(idea.id)).toBe("develop");
   });
 
   test("every move writes its event (from, to, actor) and resets the days in stage", async () => {
     const idea = await ideaInStage("discover", author.id);
-    await prisma.idea.update({ where: { id: idea.id }, data: { stageEnteredAt: new Date(Date.now() - 9 * 86400000) } });
-    await move({ ideaId: String(idea.id), version: "1", stage: "define", position: "1" });
-    const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id }, include: { events: { orderBy: { id: "desc" }, take: 1, include: { fromStage: true, toStage: true } } } });
-    expect(after.version).toBe(2);
-    expect(Date.now() - after.stageEnteredAt!.getTime()).toBeLessThan(60_000);
-    expect(after.events[0]).toMatchObject({ type: "MOVED", actorId: people.FACILITATOR.id });
-    expect(after.events[0].fromStage?.key).toBe("discover");
-    expect(after.events[0].toStage?.key).toBe("define");
+    await move(idea.id, { stage: "define", position: "1" });
+    const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } });
+    expect(after.version).toBe(idea.version + 1);
+    expect(after.stageEnteredAt!.getTime()).toBeGreaterThan(idea.stageEnteredAt!.getTime() - 1);
+    const event = await lastEvent(idea.id);
+    expect(event).toMatchObject({ type: "MOVED", actorId: people.FACILITATOR.id });
+    expect(event.fromStage?.key).toBe("discover");
+    expect(event.toStage?.key).toBe("define");
     // Reordering within a column is its own kind of event.
     await ideaInStage("define", author.id);
-    await move({ ideaId: String(idea.id), version: "2", stage: "define", position: "2" });
-    const reordered = await prisma.event.findFirstOrThrow({ where: { ideaId: idea.id }, orderBy: { id: "desc" } });
-    expect(reordered.type).toBe("REORDERED");
+    await move(idea.id, { stage: "define", position: "2" });
+    expect((await lastEvent(idea.id)).type).toBe("REORDERED");
   });
 
   test("positions: to the top, between and to the end", async () => {
+    for (const card of await column("develop")) await moveIdea(people.FACILITATOR, { ideaId: card.id, version: card.version, stage: "stopped", closingNote: "Aizvākts." });
     const cards = [];
-    await prisma.idea.updateMany({ where: { stage: { key: "develop" } }, data: { stageId: null, status: "WITHDRAWN" } });
     for (let i = 0; i < 3; i++) cards.push(await ideaInStage("develop", author.id));
     const mover = await ideaInStage("define", author.id);
-    await move({ ideaId: String(mover.id), version: "1", stage: "develop", position: "2" });
+    await move(mover.id, { stage: "develop", position: "2" });
     let ids = (await column("develop")).map((c) => c.id);
     expect(ids.indexOf(mover.id)).toBe(ids.indexOf(cards[0].id) + 1);
-    await move({ ideaId: String(mover.id), version: "2", stage: "develop", position: "1" });
+    await move(mover.id, { stage: "develop", position: "1" });
     ids = (await column("develop")).map((c) => c.id);
     expect(ids[0]).toBe(mover.id);
-    await move({ ideaId: String(mover.id), version: "3", stage: "develop" });
+    await move(mover.id, { stage: "develop" });
     ids = (await column("develop")).map((c) => c.id);
     expect(ids.at(-1)).toBe(mover.id);
   });
 
   test("a stale version is refused with 409 and the card stays where the other facilitator put it", async () => {
     const idea = await ideaInStage("discover", author.id);
-    expect((await move({ ideaId: String(idea.id), version: "1", stage: "define" })).status).toBe(200);
-    const stale = await move({ ideaId: String(idea.id), version: "1", stage: "develop" }, people.ADMIN);
+    expect((await move(idea.id, { stage: "define", version: String(idea.version) })).status).toBe(200);
+    const stale = await move(idea.id, { stage: "develop", version: String(idea.version) }, people.ADMIN);
     expect(stale.status).toBe(409);
-    expect(stale.data).toEqual({ ok: false, message: "board:errors.conflict" });
-    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id }, include: { stage: true } })).stage?.key).toBe("define");
+    expect(reply(stale).error[""]).toEqual(["board:errors.conflict"]);
+    expect(await stageOf(idea.id)).toBe("define");
   });
 
   test.each([
-    ["an unknown stage", { stage: "nowhere" }, 400],
-    ["a position beyond the column", { stage: "define", position: "9999" }, 400],
-    ["a position of zero", { stage: "define", position: "0" }, 400],
-    ["a non-numeric version", { stage: "define", version: "abc" }, 400],
-    ["a missing version", { stage: "define", version: "" }, 400],
-  ])("%s answers %d and nothing moves", async (_name, fields, status) => {
+    ["an unknown stage", { stage: "nowhere" }, { stage: ["board:errors.unknownStage"] }],
+    ["a position beyond the column", { stage: "define", position: "9999" }, { position: ["board:errors.unknownPosition"] }],
+    ["a position of zero", { stage: "define", position: "0" }, { position: ["positionMin"] }],
+    ["a non-numeric version", { stage: "define", version: "abc" }, { "": ["common:errors.tampered"] }],
+    ["a missing version", { stage: "define", version: "" }, { "": ["common:errors.tampered"] }],
+  ])("%s answers 400 with its message, and nothing moves", async (_name, fields, messages) => {
     const idea = await ideaInStage("discover", author.id);
-    const result = await move({ ideaId: String(idea.id), version: "1", ...fields });
-    expect(result.status).toBe(status);
-    expect((result.data as { ok: boolean }).ok).toBe(false);
+    const result = await move(idea.id, fields);
+    expect(result.status).toBe(400);
+    expect(reply(result).error).toMatchObject(messages);
     const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id }, include: { stage: true } });
     expect(after.stage?.key).toBe("discover");
-    expect(after.version).toBe(1);
+    expect(after.version).toBe(idea.version);
   });
 
   test("a draft cannot be moved; an unknown idea is a 404", async () => {
-    const draft = await prisma.idea.create({ data: { title: "Melnraksts", authorId: author.id, institutionId: 1, status: "DRAFT" } });
-    expect((await move({ ideaId: String(draft.id), version: "1", stage: "define" })).status).toBe(400);
-    expect((await move({ ideaId: "99999999", version: "1", stage: "define" })).status).toBe(404);
+    const institution = await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } });
+    const draft = await createIdea(author, { intent: "draft", title: "Melnraksts uz tāfeles", principles: [], institutionId: institution.id } as never);
+    if (!draft.ok) throw new Error("no draft");
+    const refused = await move(draft.value.id, { stage: "define" });
+    expect(refused.status).toBe(400);
+    expect(reply(refused).error[""]).toEqual(["board:errors.notOnBoard"]);
+    expect((await run(boardAction, { request: formRequest("/board", { intent: "move", ideaId: "99999999", version: "1", stage: "define" }, { cookie: people.FACILITATOR.cookie }) })).status).toBe(404);
   });
 
   test("moving into implemented or stopped asks for a closing note, which the idea then keeps", async () => {
     const idea = await ideaInStage("scale", author.id);
-    await validatedExperiment(idea.id, people.FACILITATOR.id);
-    const missing = await manage(idea.id, { intent: "move", version: "1", stage: "implemented" });
+    const missing = await manage(idea.id, { intent: "move", stage: "implemented" });
     expect(missing.status).toBe(400);
-    expect((missing.data as { reply: { error: Record<string, string[]> } }).reply.error.closingNote).toEqual(["board:errors.closingNoteRequired"]);
-    const ok = await manage(idea.id, { intent: "move", version: "1", stage: "implemented", closingNote: "Ieviests visās 5 nodaļās; zvanu skaits samazinājās par 30 %." });
-    expect(ok.status).toBe(302);
+    expect(reply(missing).error.closingNote).toEqual(["board:errors.closingNoteRequired"]);
+    const note = "Ieviests visās 5 nodaļās; zvanu skaits samazinājās par 30 %.";
+    expect((await manage(idea.id, { intent: "move", stage: "implemented", closingNote: note })).status).toBe(302);
     const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } });
-    expect(after.closingNote).toBe("Ieviests visās 5 nodaļās; zvanu skaits samazinājās par 30 %.");
+    expect(after.closingNote).toBe(note);
     expect(after.closedAt).not.toBeNull();
-    const event = await prisma.event.findFirstOrThrow({ where: { ideaId: idea.id, type: "MOVED" }, orderBy: { id: "desc" } });
-    expect(JSON.parse(event.data!)).toEqual({ closingNote: after.closingNote });
+    expect(JSON.parse((await lastEvent(idea.id)).data!)).toEqual({ closingNote: note });
+  });
+
+  test("a gate refuses with what is missing and where to fix it, for every way of moving", async () => {
+    const idea = await ideaInStage("develop", author.id);
+    const refused = await move(idea.id, { stage: "test" });
+    expect(refused.status).toBe(400);
+    expect(reply(refused)).toMatchObject({ error: { "": ["board:gates.test"] }, link: `/ideas/${idea.id}/experiments/new` });
+    const page = await manage(idea.id, { intent: "move", stage: "test" });
+    expect(reply(page)).toMatchObject({ error: { "": ["board:gates.test"] }, link: `/ideas/${idea.id}/experiments/new` });
+    expect(await stageOf(idea.id)).toBe("develop");
   });
 
   test("twenty simultaneous moves into one column leave it consistent: no duplicate, none lost, twenty events", async () => {
@@ -126,16 +144,14 @@ describe("moving cards", () => {
     const movers = [];
     for (let i = 0; i < 20; i++) movers.push(await ideaInStage("discover", author.id));
     const before = await column("define");
-    const results = await Promise.all(
-      movers.map((idea, i) => moveIdea(sessionUser(people.FACILITATOR), { ideaId: idea.id, version: 1, stage: "define", position: (i % 3) + 1 })),
-    );
+    const results = await Promise.all(movers.map((idea, i) => moveIdea(people.FACILITATOR, { ideaId: idea.id, version: idea.version, stage: "define", position: (i % 3) + 1 })));
     expect(results.every((r) => r.ok)).toBe(true);
     const after = await column("define");
     expect(after).toHaveLength(before.length + 20);
     expect(new Set(after.map((c) => c.id)).size).toBe(after.length);
     expect(new Set(after.map((c) => c.position)).size).toBe(after.length);
     expect(after.map((c) => c.id)).toContain(target.id);
-    expect(await prisma.event.count({ where: { ideaId: { in: movers.map((m) => m.id) }, type: "MOVED" } })).toBe(20);
+    expect(await prisma.event.count({ where: { ideaId: { in: movers.map((m) => m.id) }, type: "MOVED", toStage: { key: "define" } } })).toBe(20);
   });
 
   test("many moves to the same spot renumber the column and keep the order", async () => {
@@ -145,7 +161,7 @@ describe("moving cards", () => {
       const idea = await ideaInStage("develop", author.id);
       const discover = await column("discover");
       const at = discover.findIndex((c) => c.id === anchor.id) + 2; // just after the anchor (1-based)
-      const result = await moveIdea(sessionUser(people.FACILITATOR), { ideaId: idea.id, version: 1, stage: "discover", position: at });
+      const result = await moveIdea(people.FACILITATOR, { ideaId: idea.id, version: idea.version, stage: "discover", position: at });
       expect(result.ok).toBe(true);
       ids.push(idea.id);
     }
@@ -158,18 +174,17 @@ describe("moving cards", () => {
 describe("triage", () => {
   test("accept into a work stage, with an event", async () => {
     const idea = await ideaInStage("submitted", author.id);
-    const result = await manage(idea.id, { intent: "accept", version: "1", stage: "discover" });
-    expect(result.status).toBe(302);
-    const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id }, include: { stage: true } });
-    expect(after.stage?.key).toBe("discover");
-    expect((await prisma.event.findFirstOrThrow({ where: { ideaId: idea.id }, orderBy: { id: "desc" } })).type).toBe("MOVED");
+    expect((await manage(idea.id, { intent: "accept", stage: "discover" })).status).toBe(302);
+    expect(await stageOf(idea.id)).toBe("discover");
+    expect((await lastEvent(idea.id)).type).toBe("MOVED");
   });
 
   test("return with a question: the author sees it on My ideas and the idea page, and may edit", async () => {
     const idea = await ideaInStage("submitted", author.id);
-    const empty = await manage(idea.id, { intent: "return", version: "1", question: " " });
+    const empty = await manage(idea.id, { intent: "return", question: " " });
     expect(empty.status).toBe(400);
-    expect((await manage(idea.id, { intent: "return", version: "1", question: "Cik lietotāju to skar?" })).status).toBe(302);
+    expect(reply(empty).error.question).toEqual(["required"]);
+    expect((await manage(idea.id, { intent: "return", question: "Cik lietotāju to skar?" })).status).toBe(302);
     const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } });
     expect(after).toMatchObject({ status: "NEEDS_INFO", stageId: null, returnQuestion: "Cik lietotāju to skar?" });
     const mine = (await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) })).data as { items: { id: number; waitingOnAuthor: string | null }[]; waiting: number };
@@ -178,22 +193,24 @@ describe("triage", () => {
     const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as { idea: { returnQuestion: string; can: { edit: boolean } } };
     expect(page.idea.returnQuestion).toBe("Cik lietotāju to skar?");
     expect(page.idea.can.edit).toBe(true);
-    expect((await prisma.event.findFirstOrThrow({ where: { ideaId: idea.id }, orderBy: { id: "desc" } })).type).toBe("RETURNED");
+    expect((await lastEvent(idea.id)).type).toBe("RETURNED");
   });
 
   test("decline with a reason the author sees", async () => {
     const idea = await ideaInStage("submitted", author.id);
-    expect((await manage(idea.id, { intent: "decline", version: "1", reason: "Jau risina Valsts kanceleja." })).status).toBe(302);
+    expect((await manage(idea.id, { intent: "decline", reason: "Jau risina Valsts kanceleja." })).status).toBe(302);
     const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as { idea: { status: string; declineReason: string } };
     expect(page.idea).toMatchObject({ status: "DECLINED", declineReason: "Jau risina Valsts kanceleja." });
   });
 
   test("triage is only for the intake column and only for facilitators and admins", async () => {
     const working = await ideaInStage("define", author.id);
-    expect((await manage(working.id, { intent: "decline", version: "1", reason: "Nē" })).status).toBe(400);
+    const refused = await manage(working.id, { intent: "decline", reason: "Nē" });
+    expect(refused.status).toBe(400);
+    expect(reply(refused).error[""]).toEqual(["board:errors.notInIntake"]);
     const intake = await ideaInStage("submitted", author.id);
     for (const who of [people.SUBMITTER, people.MANAGER]) {
-      expect((await manage(intake.id, { intent: "decline", version: "1", reason: "Nē" }, who)).status).toBe(403);
+      expect((await manage(intake.id, { intent: "decline", reason: "Nē" }, who)).status).toBe(403);
       expect((await run(manageLoader, { request: getRequest(`/ideas/${intake.id}/manage`, who.cookie), params: { id: String(intake.id) } })).status).toBe(403);
     }
     expect((await prisma.idea.findUniqueOrThrow({ where: { id: intake.id } })).status).toBe("ACTIVE");
@@ -201,39 +218,47 @@ describe("triage", () => {
 
   test("assign a facilitator (not a submitter), and confirm principle tags, each with an event", async () => {
     const idea = await ideaInStage("discover", author.id);
-    expect((await manage(idea.id, { intent: "assign", version: "1", assigneeId: String(people.SUBMITTER.id) })).status).toBe(400);
-    expect((await manage(idea.id, { intent: "assign", version: "1", assigneeId: String(people.FACILITATOR.id) })).status).toBe(302);
+    const wrong = await manage(idea.id, { intent: "assign", assigneeId: String(people.SUBMITTER.id) });
+    expect(wrong.status).toBe(400);
+    expect(reply(wrong).error.assigneeId).toEqual(["board:errors.unknownAssignee"]);
+    expect((await manage(idea.id, { intent: "assign", assigneeId: String(people.FACILITATOR.id) })).status).toBe(302);
     expect((await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } })).assigneeId).toBe(people.FACILITATOR.id);
-    expect((await manage(idea.id, { intent: "tags", version: "2", principles: [] })).status).toBe(400);
-    expect((await manage(idea.id, { intent: "tags", version: "2", principles: ["test", "share"] })).status).toBe(302);
+    const none = await manage(idea.id, { intent: "tags", principles: [] });
+    expect(reply(none).error.principles).toEqual(["principleRequired"]);
+    expect((await manage(idea.id, { intent: "tags", principles: ["test", "share"] })).status).toBe(302);
     const tags = await prisma.ideaPrinciple.findMany({ where: { ideaId: idea.id }, include: { principle: true } });
-    expect(tags.map((t) => [t.principle.key, t.confirmed]).sort()).toEqual([["share", true], ["test", true]]);
-    const types = (await prisma.event.findMany({ where: { ideaId: idea.id }, orderBy: { id: "asc" } })).map((e) => e.type);
-    expect(types).toEqual(["ASSIGNED", "TAGGED"]);
-    expect((await manage(idea.id, { intent: "assign", version: "1", assigneeId: "" })).status).toBe(409);
+    expect(tags.map((t) => [t.principle.key, t.confirmed]).sort()).toEqual([
+      ["share", true],
+      ["test", true],
+    ]);
+    const types = (await prisma.event.findMany({ where: { ideaId: idea.id }, orderBy: { id: "desc" }, take: 2 })).map((e) => e.type);
+    expect(types).toEqual(["TAGGED", "ASSIGNED"]);
+    expect((await manage(idea.id, { intent: "assign", version: String(idea.version), assigneeId: "" })).status).toBe(409);
   });
 
-  test("a tampered idea id in the form answers 400", async () => {
+  test("a tampered idea id in the form answers 400 with a message for the whole form", async () => {
     const a = await ideaInStage("discover", author.id);
     const b = await ideaInStage("discover", author.id);
     const result = await run(manageAction, {
-      request: formRequest(`/ideas/${a.id}/manage`, { intent: "move", ideaId: String(b.id), version: "1", stage: "define" }, { cookie: people.FACILITATOR.cookie }),
+      request: formRequest(`/ideas/${a.id}/manage`, { intent: "move", ideaId: String(b.id), version: String(b.version), stage: "define" }, { cookie: people.FACILITATOR.cookie }),
       params: { id: String(a.id) },
     });
     expect(result.status).toBe(400);
+    expect(reply(result).error[""]).toEqual(["common:errors.tampered"]);
+    expect(await stageOf(b.id)).toBe("discover");
   });
 
   test("a version that is not a number answers 400 with a message for the whole form", async () => {
     const a = await ideaInStage("discover", author.id);
     const result = await manage(a.id, { intent: "move", version: "x", stage: "define" });
     expect(result.status).toBe(400);
-    expect((result.data as { intent: string; reply: { error: Record<string, string[]> } }).reply.error[""]).toEqual(["board:errors.tampered"]);
+    expect(reply(result).error[""]).toEqual(["common:errors.tampered"]);
   });
 });
 
 describe("the board page", () => {
   type Board = { canMove: boolean; columns: { key: string; count: number; cards: { id: number; title: string }[] }[] };
-  const board = async (query = "", who: Who = people.FACILITATOR) => (await run(boardLoader, { request: getRequest(`/board${query}`, who.cookie) })).data as Board;
+  const board = async (query = "", who: SignedIn = people.FACILITATOR) => (await run(boardLoader, { request: getRequest(`/board${query}`, who.cookie) })).data as Board;
 
   test("columns follow the stages, and only facilitators and admins may move", async () => {
     const view = await board();
@@ -258,7 +283,7 @@ describe("the board page", () => {
 
   test("filters: institution, text and assigned to me", async () => {
     const mine = await ideaInStage("develop", author.id, { title: "Mana ZĀĻU ideja", institutionCode: "ZVA" });
-    await prisma.idea.update({ where: { id: mine.id }, data: { assigneeId: people.FACILITATOR.id } });
+    await assignIdea(people.FACILITATOR, { ideaId: mine.id, version: mine.version, assigneeId: people.FACILITATOR.id });
     const zva = await prisma.institution.findUniqueOrThrow({ where: { code: "ZVA" } });
     const ids = (b: Board) => b.columns.flatMap((c) => c.cards.map((x) => x.id));
     expect(ids(await board(`?institution=${zva.id}`))).toEqual([mine.id]);

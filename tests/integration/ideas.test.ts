@@ -8,9 +8,8 @@ import { prisma } from "~/utils/db.server";
 import { createUser } from "../factories/user";
 import { fullBrief, sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
-type Reply = { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
 
 let institutionId: number;
 let author: { id: number; cookie: string };
@@ -70,17 +69,17 @@ describe("the brief: drafts and submission", () => {
   test("a draft still needs a title of 5–120 characters", async () => {
     const short = await post({ intent: "draft", title: "Abc" });
     expect(short.status).toBe(400);
-    expect((short.data as Reply).error!.title).toEqual(['tooShort|{"min":5}']);
+    expect(reply(short).error!.title).toEqual(['tooShort|{"min":5}']);
   });
 
   test("submitting requires the whole brief and at least one principle, naming each missing field", async () => {
     const result = await post({ intent: "submit", title: "Nepabeigta ideja", summary: "Tikai īsumā." });
     expect(result.status).toBe(400);
-    const errors = (result.data as Reply).error!;
+    const errors = reply(result).error!;
     for (const field of ["usersAffected", "problem", "evidence", "solution"]) expect(errors[field], field).toEqual(["requiredToSubmit"]);
     expect(errors.principles).toEqual(["principleRequired"]);
     expect(errors.summary).toBeUndefined();
-    expect((result.data as Reply).initialValue).toMatchObject({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+    expect(reply(result).initialValue).toMatchObject({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
   });
 
   test("a complete brief enters the submitted stage with SUBMITTED after CREATED, Latvian letters intact", async () => {
@@ -110,15 +109,15 @@ describe("the brief: drafts and submission", () => {
     const before = await prisma.idea.count();
     const result = await post({ ...fullBrief(), ...overrides });
     expect(result.status).toBe(400);
-    expect((result.data as Reply).error![field]).toEqual([message]);
-    expect((result.data as Reply).initialValue!.problem).toBe(fullBrief().problem);
+    expect(reply(result).error![field]).toEqual([message]);
+    expect(reply(result).initialValue!.problem).toBe(fullBrief().problem);
     expect(await prisma.idea.count()).toBe(before);
   });
 
   test("an unknown or deactivated institution answers 400 beside the field", async () => {
     const unknown = await post({ ...fullBrief(), institutionId: "999999" });
     expect(unknown.status).toBe(400);
-    expect((unknown.data as Reply).error!.institutionId).toEqual(["unknownInstitution"]);
+    expect(reply(unknown).error!.institutionId).toEqual(["unknownInstitution"]);
     const inactive = await prisma.institution.create({ data: { code: "OLD", nameLv: "Likvidēta iestāde", nameEn: "Closed body", active: false } });
     const closed = await post({ ...fullBrief(), institutionId: String(inactive.id) });
     expect(closed.status).toBe(400);
@@ -215,8 +214,8 @@ describe("editing", () => {
     expect((await edit(id, { intent: "draft", title: "Otrā versija", id: String(id), version: "1" })).status).toBe(302);
     const stale = await edit(id, { intent: "draft", title: "Novecojusi versija", id: String(id), version: "1" });
     expect(stale.status).toBe(409);
-    expect((stale.data as Reply).error![""]).toEqual(["ideas:form.conflict"]);
-    expect((stale.data as Reply).initialValue!.title).toBe("Novecojusi versija");
+    expect(reply(stale).error![""]).toEqual(["ideas:form.conflict"]);
+    expect(reply(stale).initialValue!.title).toBe("Novecojusi versija");
     expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).title).toBe("Otrā versija");
   });
 
@@ -299,10 +298,10 @@ describe("comments", () => {
     expect((await act(id, { intent: "comment", body: "Slepeni", internal: "on" }, colleague)).status).toBe(403);
     const empty = await act(id, { intent: "comment", body: "   " }, colleague);
     expect(empty.status).toBe(400);
-    expect((empty.data as Reply).error!.body).toEqual(["required"]);
+    expect(reply(empty).error!.body).toEqual(["required"]);
     const long = await act(id, { intent: "comment", body: "ž".repeat(2001) }, colleague);
     expect(long.status).toBe(400);
-    expect((long.data as Reply).initialValue!.body).toBe("ž".repeat(2001));
+    expect(reply(long).initialValue!.body).toBe("ž".repeat(2001));
     expect(await prisma.comment.count({ where: { ideaId: id } })).toBe(0);
   });
 

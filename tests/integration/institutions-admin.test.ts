@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { createUser } from "../factories/user";
 import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
 test("an admin adds, renames, deactivates and reactivates an institution, each audited; a deactivated one is not offered for new ideas", async () => {
   const admin = await createUser({ role: "ADMIN" });
@@ -15,9 +15,9 @@ test("an admin adds, renames, deactivates and reactivates an institution, each a
   const vid = await prisma.institution.findUniqueOrThrow({ where: { code: "VID" } });
   const duplicate = await post({ intent: "create", code: "VID", nameLv: "Cits", nameEn: "Other" });
   expect(duplicate.status).toBe(400);
-  expect((duplicate.data as { reply: { error: Record<string, string[]> } }).reply.error.code).toEqual(["admin:institutions.errors.duplicate"]);
+  expect(reply(duplicate).error.code).toEqual(["admin:institutions.errors.duplicate"]);
   const badCode = await post({ intent: "create", code: "ļoti garš kods", nameLv: "X iestāde", nameEn: "X body" });
-  expect((badCode.data as { reply: { error: Record<string, string[]> } }).reply.error.code).toEqual(["institutionCode"]);
+  expect(reply(badCode).error.code).toEqual(["institutionCode"]);
   expect((await post({ intent: "rename", institutionId: String(vid.id), nameLv: " ", nameEn: "SRS" })).status).toBe(400);
   expect((await post({ intent: "rename", institutionId: String(vid.id), nameLv: "VID", nameEn: "SRS" })).status).toBe(302);
   expect((await post({ intent: "deactivate", institutionId: String(vid.id) })).status).toBe(302);

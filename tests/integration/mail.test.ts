@@ -11,7 +11,7 @@ import { prisma } from "~/utils/db.server";
 import { ideaInStage } from "../factories/board";
 import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 import { startSmtp, type TestSmtp } from "../factories/smtp";
 import { createUser } from "../factories/user";
 
@@ -66,7 +66,7 @@ describe("preferences", () => {
     const person = await createUser();
     const refused = await savePrefs(person.id, allPrefs("INSTANT", { comment: "HOURLY" }));
     expect(refused.status).toBe(400);
-    const reply = (refused.data as { intent: string; reply: { error: Record<string, string[]>; initialValue: Record<string, string> } }).reply;
+    const reply = reply(refused);
     expect(reply.error.comment).toEqual(["invalidChoice"]);
     expect(reply.initialValue.idea_moved).toBe("INSTANT");
     expect(await prisma.notificationPreference.count({ where: { userId: person.id } })).toBe(0);

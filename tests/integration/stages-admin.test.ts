@@ -6,7 +6,7 @@ import { createUser } from "../factories/user";
 import { sessionCookieFor } from "../factories/idea";
 import { ideaInStage } from "../factories/board";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
 let cookie: string;
 let adminId: number;
@@ -23,7 +23,7 @@ test("rename and WIP limit; an empty name is refused beside the field", async ()
   const define = await prisma.stage.findUniqueOrThrow({ where: { key: "define" } });
   const empty = await post({ intent: "update", stageId: String(define.id), nameLv: " ", nameEn: "Define" });
   expect(empty.status).toBe(400);
-  expect((empty.data as { reply: { error: Record<string, string[]> } }).reply.error.nameLv).toEqual(["required"]);
+  expect(reply(empty).error.nameLv).toEqual(["required"]);
   expect((await post({ intent: "update", stageId: String(define.id), nameLv: "Problēmas formulēšana", nameEn: "Define", wipLimit: "8" })).status).toBe(302);
   expect(await prisma.stage.findUniqueOrThrow({ where: { id: define.id } })).toMatchObject({ nameLv: "Problēmas formulēšana", wipLimit: 8 });
   expect((await boardKeys()).find((c) => c.key === "define")?.name).toBe("Problēmas formulēšana");

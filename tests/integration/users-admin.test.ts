@@ -8,7 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { createUser } from "../factories/user";
 import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
 let admin: { id: number; cookie: string };
 let vk: number;
@@ -52,11 +52,11 @@ describe("creating users", () => {
     await create({ email: "divreiz@example.lv", name: "Viens", role: "SUBMITTER", institutionId: String(vk) });
     const duplicate = await create({ email: "DIVREIZ@example.lv", name: "Otrs", role: "SUBMITTER", institutionId: String(vk) });
     expect(duplicate.status).toBe(400);
-    expect((duplicate.data as { reply: { error: Record<string, string[]> } }).reply.error.email).toEqual(["admin:users.errors.duplicate"]);
+    expect(reply(duplicate).error.email).toEqual(["admin:users.errors.duplicate"]);
     const invalid = await create({ email: "nav-epasts", name: "X", role: "SUBMITTER", institutionId: String(vk) });
-    expect((invalid.data as { reply: { error: Record<string, string[]> } }).reply.error.email).toEqual(["email"]);
+    expect(reply(invalid).error.email).toEqual(["email"]);
     const unknown = await create({ email: "jauns@example.lv", name: "X", role: "SUBMITTER", institutionId: "99999" });
-    expect((unknown.data as { reply: { error: Record<string, string[]> } }).reply.error.institutionId).toEqual(["unknownInstitution"]);
+    expect(reply(unknown).error.institutionId).toEqual(["unknownInstitution"]);
     const facilitator = await createUser({ role: "FACILITATOR" });
     expect((await create({ email: "x@example.lv", name: "X", role: "ADMIN", institutionId: String(vk) }, await sessionCookieFor(facilitator.id))).status).toBe(403);
     expect((await run(usersLoader, { request: getRequest("/admin/users", await sessionCookieFor(facilitator.id)) })).status).toBe(403);
@@ -67,7 +67,7 @@ describe("creating users", () => {
     const results = await Promise.all([create(fields), create(fields)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
     const refused = results.find((r) => r.status === 400)!;
-    expect((refused.data as { reply: { error: Record<string, string[]> } }).reply.error.email).toEqual(["admin:users.errors.duplicate"]);
+    expect(reply(refused).error.email).toEqual(["admin:users.errors.duplicate"]);
     expect(await prisma.user.count({ where: { email: "vienlaikus@example.lv" } })).toBe(1);
   });
 

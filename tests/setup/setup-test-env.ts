@@ -17,6 +17,8 @@ applyMigrations(sqlite);
 sqlite.close();
 
 const { prisma } = await import("~/utils/db.server");
+// The reactors, as the server registers them at start-up.
+await import("~/modules/system/reactors.server");
 const { seedReference } = await import("../../prisma/seed");
 await seedReference(prisma);
 

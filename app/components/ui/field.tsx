@@ -35,7 +35,7 @@ export function Field({ id, label, errors, help, describedBy: more, compact = fa
 }
 
 /** Messages as they travel: "namespace:key" for a domain message, a validation key otherwise. */
-function useMessage() {
+export function useMessage() {
   const { t } = useTranslation();
   return (message: string) => (/^\w+:[\w.-]+$/.test(message) ? t(message) : translateError(t, message));
 }

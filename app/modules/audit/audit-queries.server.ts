@@ -1,27 +1,14 @@
-import { z } from "zod";
+// The audit log's page and CSV, for administrators.
 import type { Prisma } from "~/generated/prisma/client";
-import type { SessionUser } from "~/utils/auth.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { csvStream } from "~/utils/csv";
 import { prisma } from "~/utils/db.server";
 import { startOfLabDay } from "~/utils/format";
-import { httpError } from "~/utils/http.server";
-import { can } from "~/utils/permissions";
-import { parseFilters } from "~/utils/query";
-import { AUDIT_ACTIONS } from "./audit";
-import { isoDaySchema } from "~/utils/iso-day";
 import { dayAfter } from "~/utils/iso-day";
+import { pageOf, pages, parseFilters } from "~/utils/query";
+import { AuditFiltersSchema, type AuditFilters } from "./audit.schema";
 
 export const AUDIT_PAGE = 50;
-
-const day = isoDaySchema();
-export const AuditFiltersSchema = z.object({
-  action: z.enum(AUDIT_ACTIONS).optional(),
-  actor: z.string().trim().max(254).optional(),
-  from: day.optional(),
-  to: day.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-});
-export type AuditFilters = z.infer<typeof AuditFiltersSchema>;
 
 export function parseAuditFilters(params: URLSearchParams) {
   const { filters, invalid } = parseFilters(AuditFiltersSchema, params);
@@ -56,27 +43,23 @@ const select = {
   actor: { select: { name: true, email: true } },
 } satisfies Prisma.AuditEntrySelect;
 
-function requireAuditor(user: SessionUser) {
-  if (!can(user, "admin:users")) httpError(403);
-}
-
 export async function listAudit(user: SessionUser, filters: AuditFilters) {
-  requireAuditor(user);
-  const page = filters.page ?? 1;
+  requirePermission(user, "admin:audit");
+  const { skip, take, current: page } = pageOf(filters.page, AUDIT_PAGE);
   const [rows, total] = await Promise.all([
-    prisma.auditEntry.findMany({ where: where(filters), orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * AUDIT_PAGE, take: AUDIT_PAGE, select }),
+    prisma.auditEntry.findMany({ where: where(filters), orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take, select }),
     prisma.auditEntry.count({ where: where(filters) }),
   ]);
   return {
     entries: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE)),
+    pages: pages(total, AUDIT_PAGE),
   };
 }
 
 export function exportAudit(user: SessionUser, filters: AuditFilters) {
-  requireAuditor(user);
+  requirePermission(user, "admin:audit");
   return csvStream(["id", "createdAt", "actor", "action", "targetType", "targetId", "before", "after", "ip"], Number.MAX_SAFE_INTEGER, async (cursor) => {
     const rows = await prisma.auditEntry.findMany({ where: { ...where(filters), id: { lt: cursor } }, orderBy: { id: "desc" }, take: 500, select });
     if (!rows.length) return null;

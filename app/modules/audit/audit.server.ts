@@ -1,23 +1,25 @@
-// The audit log: every administrative change and every sign-in, success or failure.
-import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
-import type { AuditAction } from "./audit";
+// The audit log: every administrative change and every sign-in, success or failure. A reactor:
+// each audit event becomes an entry in the same transaction as the change it records.
+import type { InsideReactor } from "~/core/reactors.server";
 
-type Writer = { auditEntry: Prisma.TransactionClient["auditEntry"] };
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-export async function audit(
-  entry: { actorId: number | null; action: AuditAction; targetType?: string; targetId?: string | number; before?: unknown; after?: unknown; ip?: string },
-  db: Writer = prisma,
-) {
-  await db.auditEntry.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId === undefined ? null : String(entry.targetId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: entry.ip ?? null,
-    },
-  });
-}
+export const auditReactor: InsideReactor<"audit"> = {
+  name: "audit.log",
+  on: "audit",
+  phase: "inside",
+  async react(event, { tx }) {
+    await tx.auditEntry.create({
+      data: {
+        actorId: event.actorId,
+        action: event.action,
+        targetType: event.targetType ?? null,
+        targetId: event.targetId === undefined ? null : String(event.targetId),
+        before: json(event.before),
+        after: json(event.after),
+        ip: event.ip ?? null,
+        createdAt: event.at,
+      },
+    });
+  },
+};

@@ -14,15 +14,20 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "./board.server";
 import { CardView, SortableCard, type CardLabels } from "./card";
+import { useMessage } from "~/components/ui/field";
+import { FORM_ID_FIELD, type FormReply } from "~/utils/form";
 import { useHydrated } from "~/utils/use-hydrated";
-import { COLUMN_PAGE, isClosedKind } from "./columns";
+import { isClosedKind } from "~/modules/stage/kinds";
+import { COLUMN_PAGE } from "./columns";
 
 type Columns = Record<string, BoardColumn["cards"]>;
 const COLUMN_PREFIX = "col:";
+const MOVE_FORM = "board-move";
+const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 function toColumns(columns: BoardColumn[]): Columns {
   return Object.fromEntries(columns.map((c) => [c.key, c.cards]));
@@ -66,17 +71,25 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   // Drag and drop starts once the page runs in the browser; until then (and without JavaScript)
   // the "Move to…" links do the moving, and the server renders plain cards.
   const hydrated = useHydrated();
-  const fetcher = useFetcher<{ ok: boolean; message?: string; link?: string }>({ key: "board-move" });
+  const fetcher = useFetcher<FormReply>({ key: MOVE_FORM });
+  const message = useMessage();
   const navigate = useNavigate();
   const location = useLocation();
   const [state, setState] = useState<Columns>(() => toColumns(columns));
+  // Settle to what the server says whenever the loader data changes (adjusted while rendering,
+  // so the board never shows a stale order for a frame).
+  const [settled, setSettled] = useState(columns);
+  if (settled !== columns) {
+    setSettled(columns);
+    setState(toColumns(columns));
+  }
   const snapshot = useRef<Columns | null>(null);
   const origin = useRef<{ column: string; index: number } | null>(null);
+  // The drag handlers read the columns as they are now, between renders.
   const latest = useRef(state);
-  latest.current = state;
-
-  // Settle to what the server says whenever the loader data changes.
-  useEffect(() => setState(toColumns(columns)), [columns]);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = state;
+  });
 
   const meta = useMemo(() => new Map(columns.map((c) => [c.key, c])), [columns]);
   const sensors = useSensors(
@@ -197,12 +210,14 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     origin.current = null;
     if (column === start.column && index === start.index) return;
     fetcher.submit(
-      { intent: "move", ideaId: card.id, version: card.version, stage: column, ...(index >= 0 ? { position: index + 1 } : {}) },
+      { [FORM_ID_FIELD]: MOVE_FORM, intent: "move", ideaId: card.id, version: card.version, stage: column, ...(index >= 0 ? { position: index + 1 } : {}) },
       { method: "post", action: `/board${location.search}` },
     );
   }
 
-  const failed = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  // A refused move: every message of the reply (the whole form's and the fields'), and a gate's link.
+  const reply = fetcher.state === "idle" && fetcher.data?.result.status === "error" ? fetcher.data : null;
+  const messages = reply ? [...(reply.result.error?.[""] ?? []), ...Object.entries(reply.result.error ?? {}).flatMap(([field, errors]) => (field ? (errors ?? []) : []))] : [];
 
   const board = (
     <div className="flex gap-4 overflow-x-auto pb-4">
@@ -215,11 +230,11 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   return (
     <>
       <div aria-live="assertive" className="mb-2">
-        {failed ? (
+        {reply ? (
           <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">
-            {t(failed.message ?? "errors.conflict")}{" "}
-            {failed.link ? (
-              <Link to={failed.link} className="link font-semibold">
+            {messages.map((m) => message(m)).join(" ")}{" "}
+            {reply.link ? (
+              <Link to={reply.link} className="link font-semibold">
                 {t("gates.fix")}
               </Link>
             ) : null}

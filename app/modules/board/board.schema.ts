@@ -1,3 +1,5 @@
+// The board's move (drag and drop, keyboard) and the manage page's forms (triage, move, assign,
+// principles), and the board's filters.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
@@ -11,8 +13,12 @@ const note = (max: number) =>
     .min(1, errorMessage("required"))
     .max(max, errorMessage("tooLong", { max }));
 
+/** Where the manage page goes back to (the board as it was, or the idea). */
+const returnTo = z.string().max(2000).optional();
+
 export const MoveSchema = z.object({
   intent: z.literal("move"),
+  returnTo,
   ideaId: id,
   version,
   stage: z.string({ error: errorMessage("required") }).min(1, errorMessage("required")).max(60),
@@ -20,27 +26,26 @@ export const MoveSchema = z.object({
   position: z.number({ error: errorMessage("wholeNumber") }).int(errorMessage("wholeNumber")).min(1, errorMessage("positionMin")).max(1_000_000).optional(),
   closingNote: z.string().trim().max(4000, errorMessage("tooLong", { max: 4000 })).optional(),
 });
+export type MoveValue = Omit<z.infer<typeof MoveSchema>, "returnTo">;
 
-export const ManageSchema = z.discriminatedUnion(
-  "intent",
-  [
-    MoveSchema,
-    z.object({ intent: z.literal("accept"), ideaId: id, version, stage: z.string().min(1).max(60) }),
-    z.object({ intent: z.literal("return"), ideaId: id, version, question: note(2000) }),
-    z.object({ intent: z.literal("decline"), ideaId: id, version, reason: note(2000) }),
-    z.object({ intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() }),
-    z.object({
-      intent: z.literal("tags"),
-      ideaId: id,
-      version,
-      principles: z
-        .array(z.enum(PRINCIPLE_KEYS, { error: errorMessage("unknownPrinciple") }))
-        .min(1, errorMessage("principleRequired"))
-        .max(PRINCIPLE_KEYS.length),
-    }),
-  ],
-  { error: errorMessage("invalid") },
-);
+export const AcceptSchema = z.object({ returnTo, intent: z.literal("accept"), ideaId: id, version, stage: z.string({ error: errorMessage("required") }).min(1).max(60) });
+export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: note(2000) });
+export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: note(2000) });
+export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() });
+export const TagsSchema = z.object({
+  intent: z.literal("tags"),
+  returnTo,
+  ideaId: id,
+  version,
+  principles: z
+    .array(z.enum(PRINCIPLE_KEYS, { error: errorMessage("unknownPrinciple") }), { error: errorMessage("principleRequired") })
+    .min(1, errorMessage("principleRequired"))
+    .max(PRINCIPLE_KEYS.length),
+});
+
+export const ManageSchema = z.discriminatedUnion("intent", [MoveSchema, AcceptSchema, ReturnSchema, DeclineSchema, AssignSchema, TagsSchema], {
+  error: errorMessage("invalid"),
+});
 export type ManageValue = z.infer<typeof ManageSchema>;
 
 export const BoardFiltersSchema = z.object({

@@ -1,10 +1,9 @@
 // The managers' dashboard: filters from the URL, figures from the database, and the same figures
 // as rows for the CSV export.
-import type { SessionUser } from "~/utils/auth.server";
+import { activeStages } from "~/modules/stage/stages.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
 import { dropUnknown, parseFilters } from "~/utils/query";
 import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
 import * as figures from "./dashboard.sqlite.server";
@@ -36,10 +35,10 @@ export function parseDashboardFilters(params: URLSearchParams, known: { institut
 }
 
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, locale: Locale, now = new Date()) {
-  if (!can(user, "dashboard:view")) httpError(403);
+  requirePermission(user, "dashboard:view");
   const f = { from: filters.period.from, to: filters.period.to, institutionId: filters.institutionId, principle: filters.principle };
   const [stages, principles, institutions] = await Promise.all([
-    prisma.stage.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" } }),
+    activeStages(),
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
     prisma.institution.findMany(),
   ]);
@@ -86,7 +85,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
       stages: stages.map((s) => ({ id: s.id, key: s.key, name: name(s) })),
       rows: principles.map((p) => ({
         key: p.key,
-        title: locale === "en" ? p.titleEn : p.titleLv,
+        title: localName(locale, p, "title"),
         counts: stages.map((s) => matrix.find((m) => m.principle === p.key && m.stageId === s.id)?.count ?? 0),
       })),
     },

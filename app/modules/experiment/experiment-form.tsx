@@ -1,91 +1,75 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, FormError, splitKey } from "~/components/ui/field";
-import { DECISIONS, EXPERIMENT_STATUSES, ExperimentSchema, METHOD_TYPES, RESULTS, STRENGTHS } from "./experiment.schema";
+import { AppForm, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { LEARNING_CARD, TEST_CARD, type CardField } from "./cards";
+import { ExperimentSchema } from "./experiment.schema";
 
 export type ExperimentDefaults = Partial<Record<string, string | number | null>>;
 
-/** The Test Card, and the Learning Card that completing the experiment asks for. Works without JavaScript. */
-export function ExperimentForm({ lastResult, defaults, submitLabel }: { lastResult: SubmissionResult<string[]> | null | undefined; defaults: ExperimentDefaults; submitLabel: string }) {
+/** The Test Card, and the Learning Card that completing the experiment asks for (cards.ts). Works without JavaScript. */
+export function ExperimentForm({ defaults, submitLabel }: { defaults: ExperimentDefaults; submitLabel: string }) {
   const { t } = useTranslation("experiments");
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useAppForm({
     id: "experiment",
-    lastResult,
+    schema: ExperimentSchema,
     defaultValue: Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)])),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExperimentSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
   });
-  const text = (meta: FieldMetadata<string | undefined>, rows = 3) => {
-    const [key, props] = splitKey(getTextareaProps(meta));
-    return (
-      <Field id={meta.id} label={t(`fields.${meta.name}.label`)} help={t(`fields.${meta.name}.help`)} errors={meta.errors}>
-        {(a11y) => <textarea key={key} {...props} {...a11y} rows={rows} className="input" />}
-      </Field>
-    );
+  const metas = fields as unknown as Record<string, Parameters<typeof InputField>[0]["meta"]>;
+  const control = (f: CardField) => {
+    const meta = metas[f.name];
+    const label = t(`fields.${f.name}.label`);
+    switch (f.type) {
+      case "text":
+        return <TextareaField key={f.name} meta={meta} label={label} help={t(`fields.${f.name}.help`)} rows={f.rows} />;
+      case "choice":
+        return (
+          <SelectField
+            key={f.name}
+            meta={meta}
+            label={label}
+            empty={f.name === "status" ? undefined : t("choose")}
+            options={f.options.map((o) => [o, t(`${f.labels}.${o}`)])}
+          />
+        );
+      case "date":
+        return <InputField key={f.name} meta={meta} type="date" label={label} className="input max-w-[14rem]" />;
+      case "count":
+        return <InputField key={f.name} meta={meta} type="number" min={0} step={1} inputMode="numeric" label={label} className="input max-w-[14rem]" />;
+    }
   };
-  const select = (meta: FieldMetadata<string | undefined>, options: readonly string[], prefix: string, empty = true) => {
-    const [key, props] = splitKey(getSelectProps(meta));
-    return (
-      <Field id={meta.id} label={t(`fields.${meta.name}.label`)} errors={meta.errors}>
-        {(a11y) => (
-          <select key={key} {...props} {...a11y} className="input">
-            {empty ? <option value="">{t("choose")}</option> : null}
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {t(`${prefix}.${o}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    );
-  };
-  const input = (meta: FieldMetadata<string | number | undefined>, type: "date" | "number") => {
-    const [key, props] = splitKey(getInputProps(meta, { type }));
-    return (
-      <Field id={meta.id} label={t(`fields.${meta.name}.label`)} errors={meta.errors}>
-        {(a11y) => <input key={key} {...props} {...a11y} className="input max-w-[14rem]" {...(type === "number" ? { min: 0, step: 1, inputMode: "numeric" as const } : {})} />}
-      </Field>
+  // Dates and the count sit side by side; the other fields one under another.
+  const small = (f: CardField) => f.type === "date" || f.type === "count" || (f.type === "choice" && f.name !== "status" && f.name !== "methodType");
+  const layout = (card: readonly CardField[]) => {
+    const blocks: CardField[][] = [];
+    for (const f of card) {
+      const last = blocks.at(-1);
+      if (last && small(f) && small(last[0])) last.push(f);
+      else blocks.push([f]);
+    }
+    return blocks.map((block) =>
+      block.length > 1 ? (
+        <div key={block[0].name} className="grid gap-x-6 sm:grid-cols-3">
+          {block.map(control)}
+        </div>
+      ) : (
+        control(block[0])
+      ),
     );
   };
   return (
-    <Form method="post" {...getFormProps(form)} noValidate className="space-y-8">
-      <FormError id={form.errorId} errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.experimentId.errors ?? [])]} />
+    <AppForm form={form} className="space-y-8" errors={[fields.version.errors, fields.experimentId.errors]}>
       {defaults.experimentId ? <input type="hidden" name="experimentId" value={String(defaults.experimentId)} /> : null}
       {defaults.version ? <input type="hidden" name="version" value={String(defaults.version)} /> : null}
       <fieldset className="rounded-lg bg-white p-6 shadow">
         <legend className="px-1 text-xl font-semibold">{t("testCard")}</legend>
         <p className="mb-4 text-slate-700">{t("testCardHelp")}</p>
-        {text(fields.hypothesis)}
-        {text(fields.method)}
-        {select(fields.methodType, METHOD_TYPES, "method")}
-        {text(fields.metric, 2)}
-        {text(fields.successCriterion, 2)}
-        <div className="grid gap-x-6 sm:grid-cols-3">
-          {input(fields.startsOn, "date")}
-          {input(fields.endsOn, "date")}
-          {input(fields.participants, "number")}
-        </div>
-        {select(fields.status, EXPERIMENT_STATUSES, "status", false)}
+        {layout(TEST_CARD)}
       </fieldset>
       <fieldset className="rounded-lg bg-white p-6 shadow">
         <legend className="px-1 text-xl font-semibold">{t("learningCard")}</legend>
         <p className="mb-4 text-slate-700">{t("learningCardHelp")}</p>
-        {text(fields.observed)}
-        {text(fields.learned)}
-        <div className="grid gap-x-6 sm:grid-cols-3">
-          {select(fields.result, RESULTS, "result")}
-          {select(fields.evidenceStrength, STRENGTHS, "strength")}
-          {select(fields.decision, DECISIONS, "decision")}
-        </div>
+        {layout(LEARNING_CARD)}
       </fieldset>
-      <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
-        {submitLabel}
-      </button>
-    </Form>
+      <SubmitButton form={form}>{submitLabel}</SubmitButton>
+    </AppForm>
   );
 }

@@ -1,31 +1,23 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
+import { LEARNING_CARD, TEST_CARD } from "./cards";
 
-type Experiment = {
-  id: number;
-  hypothesis: string;
-  method: string;
-  methodType: string;
-  metric: string;
-  successCriterion: string;
-  participants: number | null;
-  status: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  observed: string | null;
-  learned: string | null;
-  result: string | null;
-  evidenceStrength: string | null;
-  decision: string | null;
-};
+type Experiment = { id: number; methodType: string; status: string; result: string | null; startsOn: string | null; endsOn: string | null; participants: number | null } & Record<
+  (typeof TEST_CARD)[number]["name"] | (typeof LEARNING_CARD)[number]["name"],
+  string | number | null
+>;
+
+/** The card fields shown as text on the idea page (the rest are in the heading and the dates line). */
+const TEST_CARD_SHOWN = TEST_CARD.filter((f) => f.type === "text");
+const LEARNING_CARD_SHOWN = LEARNING_CARD.filter((f) => f.name !== "result");
 
 /** Each experiment as its Test Card and, once completed, its Learning Card. */
 export function ExperimentList({ ideaId, experiments, canEdit }: { ideaId: number; experiments: Experiment[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation("experiments");
-  const row = (label: string, value: string | number | null) =>
+  const row = (key: string, label: string, value: string | number | null) =>
     value === null || value === "" ? null : (
-      <div className="break-inside-avoid">
+      <div key={key} className="break-inside-avoid">
         <dt className="font-semibold">{label}</dt>
         <dd className="whitespace-pre-line">{value}</dd>
       </div>
@@ -48,21 +40,16 @@ export function ExperimentList({ ideaId, experiments, canEdit }: { ideaId: numbe
             <div className="grid gap-4 md:grid-cols-2">
               <div>
                 <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">{t("testCard")}</p>
-                <dl className="space-y-2">
-                  {row(t("fields.hypothesis.label"), e.hypothesis)}
-                  {row(t("fields.method.label"), e.method)}
-                  {row(t("fields.metric.label"), e.metric)}
-                  {row(t("fields.successCriterion.label"), e.successCriterion)}
-                </dl>
+                <dl className="space-y-2">{TEST_CARD_SHOWN.map((f) => row(f.name, t(`fields.${f.name}.label`), e[f.name]))}</dl>
               </div>
               {e.status === "COMPLETED" ? (
                 <div>
                   <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-700">{t("learningCard")}</p>
                   <dl className="space-y-2">
-                    {row(t("fields.observed.label"), e.observed)}
-                    {row(t("fields.learned.label"), e.learned)}
-                    {row(t("fields.evidenceStrength.label"), e.evidenceStrength ? t(`strength.${e.evidenceStrength}`) : null)}
-                    {row(t("fields.decision.label"), e.decision ? t(`decision.${e.decision}`) : null)}
+                    {LEARNING_CARD_SHOWN.map((f) => {
+                      const value = e[f.name];
+                      return row(f.name, t(`fields.${f.name}.label`), f.type === "choice" && value ? t(`${f.labels}.${value}`) : value);
+                    })}
                   </dl>
                 </div>
               ) : null}

@@ -1,14 +1,9 @@
-// The Test Card and the Learning Card (DOMAIN.md), validated alike in the browser and on the server.
+// The experiment form: the Test Card and the Learning Card (cards.ts), checked alike in the browser
+// and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { isoDaySchema } from "~/utils/iso-day";
-
-export const METHOD_TYPES = ["INTERVIEWS", "PROTOTYPE_TEST", "PILOT", "AB_TEST", "SURVEY", "DATA_ANALYSIS", "OTHER"] as const;
-export const EXPERIMENT_STATUSES = ["PLANNED", "RUNNING", "COMPLETED"] as const;
-export const RESULTS = ["VALIDATED", "INVALIDATED", "INCONCLUSIVE"] as const;
-export const STRENGTHS = ["WEAK", "MEDIUM", "STRONG"] as const;
-export const DECISIONS = ["PERSEVERE", "PIVOT", "STOP", "SCALE"] as const;
-export const LEARNING_FIELDS = ["observed", "learned", "result", "evidenceStrength", "decision"] as const;
+import { LEARNING_CARD, LEARNING_FIELDS, TEST_CARD, type CardField } from "./cards";
 
 const required = (max: number) =>
   z
@@ -17,42 +12,50 @@ const required = (max: number) =>
     .min(1, errorMessage("required"))
     .max(max, errorMessage("tooLong", { max }));
 const optional = (max: number) => z.string().trim().max(max, errorMessage("tooLong", { max })).optional();
-const date = isoDaySchema(errorMessage("invalidDate")).optional();
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: errorMessage("invalidChoice") });
+const count = z
+  .number({ error: errorMessage("wholeNumber") })
+  .int(errorMessage("wholeNumber"))
+  .min(0, errorMessage("notNegative"))
+  .max(10_000_000, errorMessage("tooLarge"))
+  .optional();
+
+function fieldSchema(field: CardField) {
+  switch (field.type) {
+    case "text":
+      return "required" in field ? required(field.max) : optional(field.max);
+    case "choice": {
+      const choice = z.enum(field.options as [string, ...string[]], { error: errorMessage("invalidChoice") });
+      return "required" in field ? choice : choice.optional();
+    }
+    case "date":
+      return isoDaySchema(errorMessage("invalidDate")).optional();
+    case "count":
+      return count;
+  }
+}
+
+const fields = Object.fromEntries([...TEST_CARD, ...LEARNING_CARD].map((f) => [f.name, fieldSchema(f)]));
+
+type AnyField = (typeof TEST_CARD)[number] | (typeof LEARNING_CARD)[number];
+type ValueOf<F> = F extends { type: "choice"; options: readonly (infer O)[] } ? O : F extends { type: "count" } ? number : string;
+/** The cards' values, typed from their definitions: required fields always there, the others optional. */
+type Cards = { [F in AnyField as F extends { required: true } ? F["name"] : never]: ValueOf<F> } & {
+  [F in AnyField as F extends { required: true } ? never : F["name"]]?: ValueOf<F>;
+};
 
 export const ExperimentSchema = z
   .object({
+    // Which experiment and which version the form was opened on (absent for a new one).
     experimentId: z.number().int().positive().optional(),
     version: z.number().int().positive().optional(),
-    hypothesis: required(2000),
-    method: required(2000),
-    methodType: choice(METHOD_TYPES),
-    metric: required(1000),
-    successCriterion: required(1000),
-    startsOn: date,
-    endsOn: date,
-    participants: z
-      .number({ error: errorMessage("wholeNumber") })
-      .int(errorMessage("wholeNumber"))
-      .min(0, errorMessage("notNegative"))
-      .max(10_000_000, errorMessage("tooLarge"))
-      .optional(),
-    status: choice(EXPERIMENT_STATUSES),
-    observed: optional(4000),
-    learned: optional(4000),
-    result: choice(RESULTS).optional(),
-    evidenceStrength: choice(STRENGTHS).optional(),
-    decision: choice(DECISIONS).optional(),
+    ...fields,
   })
   .superRefine((value, ctx) => {
-    if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: errorMessage("endBeforeStart") });
+    const v = value as unknown as Cards;
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: errorMessage("endBeforeStart") });
+    // Completing an experiment means writing down what it taught.
+    if (v.status === "COMPLETED") {
+      for (const field of LEARNING_FIELDS) if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: errorMessage("requiredToComplete") });
     }
-    if (value.status === "COMPLETED") {
-      // Completing an experiment means writing down what it taught.
-      for (const field of LEARNING_FIELDS) {
-        if (!value[field]) ctx.addIssue({ code: "custom", path: [field], message: errorMessage("requiredToComplete") });
-      }
-    }
-  });
+  }) as unknown as z.ZodType<Cards & { experimentId?: number; version?: number }, Record<string, unknown>>;
 export type ExperimentValue = z.infer<typeof ExperimentSchema>;

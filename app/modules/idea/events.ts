@@ -1,21 +1,6 @@
-// The kinds of event an idea's history is made of. Every change writes one, in the same
-// transaction as the change; the timeline and every flow metric read them.
-export const EVENT_TYPES = [
-  "CREATED", // draft saved for the first time
-  "SUBMITTED", // entered the `submitted` stage
-  "RESUBMITTED", // came back after NEEDS_INFO
-  "EDITED",
-  "RETURNED", // NEEDS_INFO, with a question
-  "DECLINED",
-  "WITHDRAWN",
-  "MOVED", // from one stage to another (data.closingNote when closing)
-  "REORDERED", // within a column
-  "ASSIGNED",
-  "TAGGED", // principles changed or confirmed
-  "COMMENTED",
-  "EXPERIMENT_CREATED",
-  "EXPERIMENT_UPDATED",
-  "EXPERIMENT_COMPLETED",
-] as const;
+// Which events put an idea into a stage and which take it out: the dashboard's stays and daily
+// counts follow these. Safe to import in the browser.
+import type { EventType } from "~/generated/prisma/enums";
 
-export type EventType = (typeof EVENT_TYPES)[number];
+export const ENTERING: readonly EventType[] = ["SUBMITTED", "RESUBMITTED", "MOVED"];
+export const LEAVING: readonly EventType[] = ["MOVED", "RETURNED", "DECLINED", "WITHDRAWN"];

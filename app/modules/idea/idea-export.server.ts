@@ -1,16 +1,17 @@
-// GET /ideas/export.csv: every idea the user may see under the /ideas filters, streamed in batches.
-import type { SessionUser } from "~/utils/auth.server";
+// GET /ideas/export.csv: every idea the user may see under the /ideas filters, streamed in batches,
+// with its whole brief (the columns are the brief's field names, brief.ts).
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
 import { csvStream } from "~/utils/csv";
+import { BRIEF_FIELDS, BRIEF_SELECT, briefOf } from "./brief";
 import type { IdeaFilters } from "./idea.schema";
 import { ideaListWhere } from "./idea-queries.server";
 
 export const EXPORT_COLUMNS = [
   "id",
   "title",
+  ...BRIEF_FIELDS.map((f) => f.name),
   "institution",
   "author",
   "status",
@@ -27,7 +28,7 @@ const BATCH = 500;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : "");
 
 export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale): ReadableStream<Uint8Array> {
-  if (!can(user, "export:csv")) httpError(403);
+  requirePermission(user, "export:csv");
   const where = ideaListWhere(filters);
   return csvStream([...EXPORT_COLUMNS], 0, async (cursor) => {
     const batch = await prisma.idea.findMany({
@@ -37,6 +38,7 @@ export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Loc
       select: {
         id: true,
         title: true,
+        ...BRIEF_SELECT,
         status: true,
         submittedAt: true,
         closedAt: true,
@@ -59,6 +61,7 @@ export function exportIdeas(user: SessionUser, filters: IdeaFilters, locale: Loc
       lines: batch.map((i) => [
         i.id,
         i.title,
+        ...Object.values(briefOf(i)),
         localName(locale, i.institution),
         i.author.name,
         i.status,

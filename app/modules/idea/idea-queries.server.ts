@@ -1,16 +1,17 @@
 // Read models for the idea pages: one query per page section, never a whole table.
 import type { Prisma } from "~/generated/prisma/client";
-import type { SessionUser } from "~/utils/auth.server";
+import { mayRecordExperiments } from "~/modules/experiment/rights";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
+import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
-import { foldForSearch } from "~/utils/text";
-import type { IdeaFilters } from "./idea.schema";
+import { dropUnknown, formValues, pageOf, pages, parseFilters } from "~/utils/query";
+import { matchesWords } from "~/utils/text";
+import { briefOf } from "./brief";
+import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
-import { mayRecordExperiments } from "~/modules/experiment/experiment.server";
-import { mayEdit, maySupport, mayWithdraw } from "./rights";
-
+import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
 
 const listSelect = {
   id: true,
@@ -43,9 +44,13 @@ function toListItem(row: ListRow, locale: Locale) {
 }
 export type IdeaListItem = ReturnType<typeof toListItem>;
 
-function pageOf(page: number | undefined) {
-  const current = page ?? 1;
-  return { skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE, current };
+/** Reads /ideas filters from the URL; unknown values are named in `invalid` and ignored. */
+export function parseIdeaFilters(params: URLSearchParams, known: { stages: { key: string }[]; institutions: { id: number }[] }) {
+  const { filters, invalid } = parseFilters(IdeaFiltersSchema, params);
+  dropUnknown(filters, invalid, "stage", (key: string) => known.stages.some((s) => s.key === key));
+  dropUnknown(filters, invalid, "institution", (id: number) => known.institutions.some((i) => i.id === id));
+  const { page: _page, ...shown } = filters;
+  return { filters: filters as IdeaFilters, values: formValues(shown), invalid };
 }
 
 /** The ideas /ideas shows for these filters: never drafts. */
@@ -54,28 +59,28 @@ export function ideaListWhere(filters: IdeaFilters): Prisma.IdeaWhereInput {
   if (filters.stage) where.stage = { key: filters.stage };
   if (filters.institution) where.institutionId = filters.institution;
   if (filters.principle) where.principles = { some: { principle: { key: filters.principle } } };
-  const q = filters.q ? foldForSearch(filters.q) : "";
-  if (q) where.AND = q.split(/\s+/).filter(Boolean).slice(0, 8).map((word) => ({ searchText: { contains: word } }));
+  const words = matchesWords(filters.q);
+  if (words.length) where.AND = words;
   return where;
 }
 
 /** /ideas: every non-draft idea, filtered, newest activity first, 25 a page. */
 export async function listIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale) {
-  if (!can(user, "idea:read")) httpError(403);
+  requirePermission(user, "idea:read");
   const where = ideaListWhere(filters);
-  const { skip, take, current } = pageOf(filters.page);
+  const { skip, take, current } = pageOf(filters.page, PAGE_SIZE);
   const [rows, total] = await Promise.all([
     prisma.idea.findMany({ where, select: listSelect, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], skip, take }),
     prisma.idea.count({ where }),
   ]);
-  return { items: rows.map((r) => toListItem(r, locale)), total, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { items: rows.map((r) => toListItem(r, locale)), total, page: current, pages: pages(total, PAGE_SIZE) };
 }
 
 /** /ideas/mine: the author's own ideas in every status, with what is waiting on them. */
 export async function listMyIdeas(user: SessionUser, page: number | undefined, locale: Locale) {
-  if (!can(user, "idea:create")) httpError(403);
+  requirePermission(user, "idea:create");
   const where: Prisma.IdeaWhereInput = { authorId: user.id };
-  const { skip, take, current } = pageOf(page);
+  const { skip, take, current } = pageOf(page, PAGE_SIZE);
   const [rows, total, waiting] = await Promise.all([
     prisma.idea.findMany({
       where,
@@ -88,7 +93,7 @@ export async function listMyIdeas(user: SessionUser, page: number | undefined, l
     prisma.idea.count({ where }),
     prisma.idea.count({ where: { authorId: user.id, status: "NEEDS_INFO" } }),
   ]);
-  return { items: rows.map((r) => toListItem(r, locale)), total, waiting, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { items: rows.map((r) => toListItem(r, locale)), total, waiting, page: current, pages: pages(total, PAGE_SIZE) };
 }
 
 /** What the filter controls offer: stages, institutions and principles in the user's language. */
@@ -103,11 +108,7 @@ export async function getFilterOptions(locale: Locale) {
     institutions: institutions
       .map((i) => ({ id: i.id, name: localName(locale, i), active: i.active }))
       .sort((a, b) => a.name.localeCompare(b.name, locale)),
-    principles: principles.map((p) => ({
-      key: p.key,
-      title: locale === "en" ? p.titleEn : p.titleLv,
-      help: locale === "en" ? p.helpEn : p.helpLv,
-    })),
+    principles: principles.map((p) => ({ key: p.key, title: localName(locale, p, "title"), help: localName(locale, p, "help") })),
   };
 }
 
@@ -133,7 +134,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       },
       events: {
         // Internal notes leave no trace in the timeline for those who may not read them.
-        where: readInternal ? {} : { NOT: { type: "COMMENTED", data: { contains: '"internal":true' } } },
+        where: readInternal ? {} : { internal: false },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: 500,
         include: {
@@ -144,33 +145,18 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       },
     },
   });
-  if (!idea) httpError(404);
-  if (idea.status !== "DRAFT" && !can(user, "idea:read")) httpError(404);
+  invariantResponse(idea && (idea.status === "DRAFT" || can(user, "idea:read")), 404);
   return {
     id: idea.id,
     version: idea.version,
     title: idea.title,
-    brief: {
-      summary: idea.summary,
-      usersAffected: idea.usersAffected,
-      problem: idea.problem,
-      evidence: idea.evidence,
-      usersTalkedTo: idea.usersTalkedTo,
-      solution: idea.solution,
-      expectedValue: idea.expectedValue,
-      firstTest: idea.firstTest,
-      partners: idea.partners,
-    },
+    brief: briefOf(idea),
     status: idea.status,
     stage: idea.stage ? { key: idea.stage.key, name: localName(locale, idea.stage), kind: idea.stage.kind } : null,
     institution: localName(locale, idea.institution),
     author: { id: idea.author.id, name: idea.author.name, institution: localName(locale, idea.author.institution) },
     assignee: idea.assignee,
-    principles: idea.principles.map((p) => ({
-      key: p.principle.key,
-      title: locale === "en" ? p.principle.titleEn : p.principle.titleLv,
-      confirmed: p.confirmed,
-    })),
+    principles: idea.principles.map((p) => ({ key: p.principle.key, title: localName(locale, p.principle, "title"), confirmed: p.confirmed })),
     returnQuestion: idea.status === "NEEDS_INFO" ? idea.returnQuestion : null,
     declineReason: idea.status === "DECLINED" ? idea.declineReason : null,
     closingNote: idea.closingNote,
@@ -178,23 +164,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     submittedAt: idea.submittedAt?.toISOString() ?? null,
     supports: idea._count.supports,
     supportedByMe: idea.supports.length > 0,
-    experiments: idea.experiments.map((e) => ({
-      id: e.id,
-      hypothesis: e.hypothesis,
-      method: e.method,
-      methodType: e.methodType,
-      metric: e.metric,
-      successCriterion: e.successCriterion,
-      participants: e.participants,
-      status: e.status,
-      startsOn: e.startsOn?.toISOString() ?? null,
-      endsOn: e.endsOn?.toISOString() ?? null,
-      observed: e.observed,
-      learned: e.learned,
-      result: e.result,
-      evidenceStrength: e.evidenceStrength,
-      decision: e.decision,
-    })),
+    experiments: idea.experiments.map(experimentCards),
     comments: idea.comments.map((c) => ({
       id: c.id,
       body: c.body,
@@ -216,11 +186,56 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       edit: mayEdit(user, idea),
       withdraw: mayWithdraw(user, idea),
       support: maySupport(user, idea),
-      comment: idea.status !== "DRAFT" && can(user, "comment:create"),
-      internalNote: idea.status !== "DRAFT" && can(user, "comment:internal"),
+      comment: mayComment(user, idea),
+      internalNote: mayComment(user, idea, true),
       manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && can(user, "idea:move"),
       experiments: mayRecordExperiments(user, idea),
     },
   };
 }
 export type IdeaPageData = Awaited<ReturnType<typeof getIdeaPage>>;
+
+/** An experiment's two cards as the idea page shows them. */
+function experimentCards(e: Prisma.ExperimentGetPayload<object>) {
+  return {
+    id: e.id,
+    hypothesis: e.hypothesis,
+    method: e.method,
+    methodType: e.methodType,
+    metric: e.metric,
+    successCriterion: e.successCriterion,
+    participants: e.participants,
+    status: e.status,
+    startsOn: e.startsOn?.toISOString() ?? null,
+    endsOn: e.endsOn?.toISOString() ?? null,
+    observed: e.observed,
+    learned: e.learned,
+    result: e.result,
+    evidenceStrength: e.evidenceStrength,
+    decision: e.decision,
+  };
+}
+export type ExperimentCards = ReturnType<typeof experimentCards>;
+
+/** The edit page: the idea its author may edit now (a draft or one returned with a question), or 404/403. */
+export async function getEditableIdea(user: SessionUser, id: number) {
+  const idea = await prisma.idea.findFirst({
+    where: { id, ...visibleTo(user) },
+    include: { principles: { include: { principle: { select: { key: true } } } } },
+  });
+  invariantResponse(idea, 404);
+  invariantResponse(mayEdit(user, idea), 403);
+  return {
+    title: idea.title,
+    status: idea.status,
+    returnQuestion: idea.status === "NEEDS_INFO" ? idea.returnQuestion : null,
+    defaults: {
+      id: idea.id,
+      version: idea.version,
+      title: idea.title,
+      ...briefOf(idea),
+      principles: idea.principles.map((p) => p.principle.key),
+      institutionId: idea.institutionId,
+    },
+  };
+}

@@ -1,34 +1,11 @@
-// The idea brief (DOMAIN.md), validated the same way in the browser and on the server.
+// The forms of ideas: the brief (built from brief.ts), the idea page's comment, support and
+// withdraw, and the filters of /ideas. Checked the same way in the browser and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { BRIEF_FIELDS, COMMENT_MAX, TITLE, type BriefCountField, type BriefField, type BriefTextField } from "./brief";
 
 export const PRINCIPLE_KEYS = ["embrace", "equip", "partner", "test", "share"] as const;
 export type PrincipleKey = (typeof PRINCIPLE_KEYS)[number];
-
-export const LIMITS = {
-  title: { min: 5, max: 120 },
-  summary: 280,
-  usersAffected: 2000,
-  problem: 4000,
-  evidence: 4000,
-  solution: 4000,
-  expectedValue: 2000,
-  firstTest: 2000,
-  partners: 1000,
-  comment: 2000,
-} as const;
-
-export const LONG_TEXT_FIELDS = [
-  "summary",
-  "usersAffected",
-  "problem",
-  "evidence",
-  "solution",
-  "expectedValue",
-  "firstTest",
-  "partners",
-] as const;
-export type LongTextField = (typeof LONG_TEXT_FIELDS)[number];
 
 // Conform turns an empty field into undefined; text keeps line breaks and is trimmed at the ends.
 const optionalText = (max: number) =>
@@ -46,18 +23,26 @@ const requiredText = (max: number) =>
     .min(1, errorMessage("requiredToSubmit"))
     .max(max, errorMessage("tooLong", { max }));
 
-const title = z
-  .string({ error: errorMessage("required") })
-  .trim()
-  .min(LIMITS.title.min, errorMessage("tooShort", { min: LIMITS.title.min }))
-  .max(LIMITS.title.max, errorMessage("tooLong", { max: LIMITS.title.max }));
-
-const usersTalkedTo = z
+const count = z
   .number({ error: errorMessage("wholeNumber") })
   .int(errorMessage("wholeNumber"))
   .min(0, errorMessage("notNegative"))
   .max(10_000_000, errorMessage("tooLarge"))
   .optional();
+
+/** The brief's fields, for a draft (only the title is required) or a submission (the whole brief). */
+function briefFields(submit: boolean) {
+  const field = (f: BriefField) => (f.kind === "count" ? count : submit && f.requiredToSubmit ? requiredText(f.max) : optionalText(f.max));
+  return Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, field(f)])) as { [K in BriefTextField]: ReturnType<typeof optionalText> } & {
+    [K in BriefCountField]: typeof count;
+  };
+}
+
+const title = z
+  .string({ error: errorMessage("required") })
+  .trim()
+  .min(TITLE.min, errorMessage("tooShort", { min: TITLE.min }))
+  .max(TITLE.max, errorMessage("tooLong", { max: TITLE.max }));
 
 const principles = z
   .array(z.string().max(40), { error: errorMessage("invalid") })
@@ -78,39 +63,18 @@ const hidden = {
   createToken: z.string().max(64).optional(),
 };
 
-export const DraftSchema = z.object({
-  intent: z.literal("draft"),
-  ...hidden,
-  title,
-  summary: optionalText(LIMITS.summary),
-  usersAffected: optionalText(LIMITS.usersAffected),
-  problem: optionalText(LIMITS.problem),
-  evidence: optionalText(LIMITS.evidence),
-  usersTalkedTo,
-  solution: optionalText(LIMITS.solution),
-  expectedValue: optionalText(LIMITS.expectedValue),
-  firstTest: optionalText(LIMITS.firstTest),
-  partners: optionalText(LIMITS.partners),
-  principles,
-  institutionId,
-});
+export const DraftSchema = z.object({ intent: z.literal("draft"), ...hidden, title, ...briefFields(false), principles, institutionId });
 
 export const SubmitSchema = DraftSchema.extend({
   intent: z.literal("submit"),
-  summary: requiredText(LIMITS.summary),
-  usersAffected: requiredText(LIMITS.usersAffected),
-  problem: requiredText(LIMITS.problem),
-  evidence: requiredText(LIMITS.evidence),
-  solution: requiredText(LIMITS.solution),
+  ...briefFields(true),
   principles: principles.refine((keys) => keys.length > 0, errorMessage("principleRequired")),
 });
 
-export const IdeaFormSchema = z.discriminatedUnion("intent", [DraftSchema, SubmitSchema], {
-  error: errorMessage("invalid"),
-});
+export const IdeaFormSchema = z.discriminatedUnion("intent", [DraftSchema, SubmitSchema], { error: errorMessage("invalid") });
 export type IdeaFormValue = z.infer<typeof IdeaFormSchema>;
 
-/** For validation as the user types: a draft's rules while saving a draft, the whole brief otherwise. */
+/** For checking as the person types: a draft's rules while saving a draft, the whole brief otherwise. */
 export function schemaForIntent(intent: FormDataEntryValue | null) {
   return intent === "draft" ? DraftSchema : SubmitSchema;
 }
@@ -121,10 +85,11 @@ export const CommentSchema = z.object({
     .string({ error: errorMessage("required") })
     .trim()
     .min(1, errorMessage("required"))
-    .max(LIMITS.comment, errorMessage("tooLong", { max: LIMITS.comment })),
+    .max(COMMENT_MAX, errorMessage("tooLong", { max: COMMENT_MAX })),
   internal: z.boolean().optional().default(false),
 });
 
+/** Everything the idea page posts: a comment, deleting one's comment, support, withdraw. */
 export const IdeaPageActionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -138,6 +103,8 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
 
 export const LISTED_STATUSES = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"] as const;
 
+const page = z.coerce.number().int().min(1).max(100_000).optional();
+
 /** The filters of /ideas, from the URL. Unknown values are reported and ignored. */
 export const IdeaFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
@@ -145,6 +112,9 @@ export const IdeaFiltersSchema = z.object({
   status: z.enum(LISTED_STATUSES).optional(),
   institution: z.coerce.number().int().positive().optional(),
   principle: z.enum(PRINCIPLE_KEYS).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  page,
 });
 export type IdeaFilters = z.infer<typeof IdeaFiltersSchema>;
+
+/** /ideas/mine takes only a page. */
+export const PageSchema = z.object({ page });

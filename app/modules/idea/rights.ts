@@ -1,6 +1,6 @@
 // What a person may do with an idea, in one place for the page (which buttons to show) and the
 // commands (which refuse).
-import { isClosedKind } from "~/modules/board/columns";
+import { isClosedKind } from "~/modules/stage/kinds";
 import type { Role } from "~/generated/prisma/enums";
 import { can } from "~/utils/permissions";
 
@@ -17,3 +17,7 @@ export const mayWithdraw = (user: Person, idea: IdeaState) =>
 
 /** Others say "I have this problem too" about a submitted idea. */
 export const maySupport = (user: Person, idea: IdeaState) => idea.status !== "DRAFT" && idea.authorId !== user.id && can(user, "idea:support");
+
+/** Comments on a submitted idea; internal notes only from the lab. */
+export const mayComment = (user: Person, idea: IdeaState, internal = false) =>
+  idea.status !== "DRAFT" && can(user, "comment:create") && (!internal || can(user, "comment:internal"));

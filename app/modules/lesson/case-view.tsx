@@ -40,9 +40,7 @@ export function CaseView({ c }: { c: CaseData }) {
       {text(c.summary)}
       {section("problemAndUsers", (
         <>
-          {text(c.problemAndUsers.usersAffected)}
-          {text(c.problemAndUsers.problem)}
-          {text(c.problemAndUsers.evidence)}
+          {Object.entries(c.problemAndUsers).map(([field, value]) => (typeof value === "string" ? <div key={field}>{text(value)}</div> : null))}
         </>
       ))}
       {section("whatWasTried", (

@@ -1,15 +1,16 @@
 // A closed idea as a case, in the structure of the OECD's public-sector innovation case library.
-import type { SessionUser } from "~/utils/auth.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
+import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
 import { isoDayOf } from "~/utils/iso-day";
+import { TEST_CARD } from "~/modules/experiment/cards";
+import { briefOf, caseSection } from "~/modules/idea/brief";
 
 const day = (d: Date | null) => (d ? isoDayOf(d) : null);
 
 export async function getCase(user: SessionUser, ideaId: number, locale: Locale) {
-  if (!can(user, "lessons:view")) httpError(403);
+  requirePermission(user, "lessons:view");
   const idea = await prisma.idea.findFirst({
     where: { id: ideaId, status: "ACTIVE", stage: { kind: { in: ["CLOSED_SUCCESS", "CLOSED_STOPPED"] } } },
     include: {
@@ -19,42 +20,31 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
       experiments: { orderBy: { createdAt: "asc" } },
     },
   });
-  if (!idea) httpError(404);
-  const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
+  invariantResponse(idea, 404);
+  const brief = briefOf(idea);
+  const institution = localName(locale, idea.institution);
   const completed = idea.experiments.filter((e) => e.status === "COMPLETED");
+  /** An experiment's Test Card (dates as days), as the case shows what was tried. */
+  type Row = (typeof idea.experiments)[number];
+  const testCard = (e: Row) =>
+    Object.fromEntries(TEST_CARD.map((f) => [f.name, f.type === "date" ? day(e[f.name]) : e[f.name]])) as {
+      [F in (typeof TEST_CARD)[number] as F["name"]]: F extends { type: "date" } ? string | null : Row[F["name"]];
+    };
   return {
     id: idea.id,
     title: idea.title,
-    summary: idea.summary,
-    institution: name(idea.institution!),
+    ...caseSection(brief, "summary"),
+    institution,
     outcome: idea.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),
     submittedOn: day(idea.submittedAt),
     closedOn: day(idea.closedAt),
-    principles: idea.principles.map((p) => ({ key: p.principle.key, title: locale === "en" ? p.principle.titleEn : p.principle.titleLv })),
-    problemAndUsers: {
-      usersAffected: idea.usersAffected,
-      problem: idea.problem,
-      evidence: idea.evidence,
-      usersTalkedTo: idea.usersTalkedTo,
-    },
-    whatWasTried: {
-      solution: idea.solution,
-      experiments: idea.experiments.map((e) => ({
-        hypothesis: e.hypothesis,
-        method: e.method,
-        methodType: e.methodType,
-        metric: e.metric,
-        successCriterion: e.successCriterion,
-        startsOn: day(e.startsOn),
-        endsOn: day(e.endsOn),
-        participants: e.participants,
-        status: e.status,
-      })),
-    },
-    partners: idea.partners,
+    principles: idea.principles.map((p) => ({ key: p.principle.key, title: localName(locale, p.principle, "title") })),
+    problemAndUsers: caseSection(brief, "problemAndUsers"),
+    whatWasTried: { ...caseSection(brief, "whatWasTried"), experiments: idea.experiments.map(testCard) },
+    ...caseSection(brief, "partners"),
     resultsAndImpact: {
       closingNote: idea.closingNote ?? "",
-      expectedValue: idea.expectedValue,
+      ...caseSection(brief, "resultsAndImpact"),
       results: completed.map((e) => ({ hypothesis: e.hypothesis, result: e.result, observed: e.observed ?? "", evidenceStrength: e.evidenceStrength })),
     },
     challengesAndFailures: completed
@@ -62,11 +52,11 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
       .map((e) => ({ hypothesis: e.hypothesis, result: e.result, observed: e.observed ?? "", learned: e.learned ?? "" })),
     lessons: completed.filter((e) => e.learned).map((e) => ({ learned: e.learned!, decision: e.decision })),
     conditionsForReplication: {
-      institution: name(idea.institution!),
-      partners: idea.partners,
+      institution,
+      partners: brief.partners,
       methods: [...new Set(idea.experiments.map((e) => e.methodType))],
       participants: idea.experiments.reduce((sum, e) => sum + (e.participants ?? 0), 0),
-      firstTest: idea.firstTest,
+      ...caseSection(brief, "conditionsForReplication"),
     },
   };
 }
@@ -87,9 +77,7 @@ export function caseToMarkdown(c: CaseData, t: T) {
   lines.push(`${t("case.principles")}: ${c.principles.map((p) => p.title).join("; ")}`, "");
   para(c.summary);
   lines.push(`## ${t("case.problemAndUsers")}`, "");
-  para(c.problemAndUsers.usersAffected);
-  para(c.problemAndUsers.problem);
-  para(c.problemAndUsers.evidence);
+  for (const value of Object.values(c.problemAndUsers)) if (typeof value === "string") para(value);
   lines.push(`## ${t("case.whatWasTried")}`, "");
   para(c.whatWasTried.solution);
   for (const e of c.whatWasTried.experiments) {

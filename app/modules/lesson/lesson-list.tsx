@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
-import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/experiment.schema";
+import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/cards";
 import { PrincipleChips } from "~/modules/idea/status-label";
 import type { LessonEntry } from "./lesson.server";
 import { SelectFilter } from "~/components/ui/select-filter";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/experiment.schema";
+import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/cards";
 import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
 
 /** The filters of /lessons, from the URL. */

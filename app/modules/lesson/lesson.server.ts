@@ -1,12 +1,10 @@
 // The lessons library: completed experiments and closed ideas, failures as plainly as successes.
 import type { Prisma } from "~/generated/prisma/client";
-import type { SessionUser } from "~/utils/auth.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
-import { can } from "~/utils/permissions";
-import { foldForSearch } from "~/utils/text";
-import { dropUnknown, parseFilters } from "~/utils/query";
+import { matchesWords } from "~/utils/text";
+import { dropUnknown, pages, parseFilters } from "~/utils/query";
 import { LessonFiltersSchema, type LessonFilters } from "./lesson.schema";
 
 export const LESSONS_PAGE = 25;
@@ -17,13 +15,11 @@ export function parseLessonFilters(params: URLSearchParams, known: { institution
   return { filters: filters as LessonFilters, invalid };
 }
 
-const words = (q: string | undefined) => (q ? foldForSearch(q).split(/\s+/).filter(Boolean).slice(0, 8) : []);
-
 /** Newest first; on the same date, by key (experiments before ideas, then by id as text). */
 const newestFirst = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key));
 
 export async function listLessons(user: SessionUser, filters: LessonFilters, locale: Locale) {
-  if (!can(user, "lessons:view")) httpError(403);
+  requirePermission(user, "lessons:view");
   const page = filters.page ?? 1;
   const depth = page * LESSONS_PAGE;
   const ideaScope: Prisma.IdeaWhereInput = { status: "ACTIVE" };
@@ -36,7 +32,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     ...(filters.method ? { methodType: filters.method } : {}),
     ...(filters.result ? { result: filters.result } : {}),
     ...(filters.decision ? { decision: filters.decision } : {}),
-    AND: words(filters.q).map((w) => ({ searchText: { contains: w } })),
+    AND: matchesWords(filters.q),
   };
   // Experiment-only filters leave closed ideas out.
   const withIdeas = !filters.method && !filters.result && !filters.decision;
@@ -44,7 +40,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     ...ideaScope,
     stage: { kind: { in: ["CLOSED_SUCCESS", "CLOSED_STOPPED"] } },
     closedAt: { not: null },
-    AND: words(filters.q).map((w) => ({ searchText: { contains: w } })),
+    AND: matchesWords(filters.q),
   };
   const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const principleKeys = (rows: { principle: { key: string; position: number } }[]) =>
@@ -127,6 +123,6 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
   ]
     .sort(newestFirst);
   const total = experimentCount + ideaCount;
-  return { entries, total, page, pages: Math.max(1, Math.ceil(total / LESSONS_PAGE)) };
+  return { entries, total, page, pages: pages(total, LESSONS_PAGE) };
 }
 export type LessonEntry = Awaited<ReturnType<typeof listLessons>>["entries"][number];

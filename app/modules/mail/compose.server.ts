@@ -1,5 +1,5 @@
 // The words of e-mails, in the recipient's language.
-import type { NotificationKind } from "~/modules/notification/kinds";
+import type { Delivery, NotificationKind } from "~/generated/prisma/enums";
 import { DEFAULT_LOCALE, isLocale, type Locale, localName } from "~/utils/i18n";
 import { i18next } from "~/utils/i18n.server";
 import { formatDateTime } from "~/utils/format";
@@ -22,7 +22,7 @@ function footer(t: (key: string, options?: Record<string, unknown>) => string, a
 }
 
 /** One e-mail for a person's notifications, grouped by idea (newest idea first, lines oldest first). */
-export async function composeNotifications(kind: "instant" | "digest", recipient: { name: string; locale: string | null }, items: MailItem[], total = items.length) {
+export async function composeNotifications(kind: Delivery, recipient: { name: string; locale: string | null }, items: MailItem[], total = items.length) {
   const locale = mailLocale(recipient.locale);
   const t = await i18next.getFixedT(locale, "notifications");
   const { appUrl } = mailConfig();
@@ -39,13 +39,13 @@ export async function composeNotifications(kind: "instant" | "digest", recipient
     return [idea.title, ...(stage ? [t("mail.stage", { stage })] : []), `${appUrl}/ideas/${idea.id}`, ...lines].join("\n");
   });
   const subject =
-    kind === "digest"
+    kind === "DIGEST"
       ? t("mail.digestSubject", { count: total })
       : total === 1
         ? `${t(`kinds.${items[0].kind}`)} ${items[0].idea.title}`
         : t("mail.instantSubject", { count: total });
   const more = total > items.length ? [t("mail.more", { count: total - items.length, url: `${appUrl}/notifications` })] : [];
-  const text = [t("mail.greeting", { name: recipient.name }), t(kind === "digest" ? "mail.digestIntro" : "mail.instantIntro"), ...blocks, ...more, footer(t, appUrl)].join("\n\n");
+  const text = [t("mail.greeting", { name: recipient.name }), t(kind === "DIGEST" ? "mail.digestIntro" : "mail.instantIntro"), ...blocks, ...more, footer(t, appUrl)].join("\n\n");
   return { locale, subject, text };
 }
 

@@ -5,13 +5,12 @@
 // Notifications the person has already read in the app are not e-mailed. Nobody is e-mailed after
 // deactivation.
 import type { Prisma } from "~/generated/prisma/client";
-import type { NotificationKind } from "~/modules/notification/kinds";
+import type { Delivery } from "~/generated/prisma/enums";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { LAB_TIME_ZONE } from "~/utils/format";
 import { composeNotifications, MAIL_ITEMS, type MailItem } from "./compose.server";
 import { mailConfig } from "./config.server";
 import { enqueue, sendPending } from "./outbox.server";
-import { setMailRunner } from "./schedule.server";
 
 export const MAIL_INTERVAL_MS = 60_000;
 
@@ -38,7 +37,7 @@ type Row = Prisma.NotificationGetPayload<{ select: typeof itemSelect }>;
 async function toItems(rows: Row[]): Promise<MailItem[]> {
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id !== null))];
   const actors = new Map((await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return rows.map((r) => ({ kind: r.kind as NotificationKind, createdAt: r.createdAt, actorName: r.actorId ? (actors.get(r.actorId) ?? null) : null, idea: r.idea }));
+  return rows.map((r) => ({ kind: r.kind, createdAt: r.createdAt, actorName: r.actorId ? (actors.get(r.actorId) ?? null) : null, idea: r.idea }));
 }
 
 class ClaimedElsewhere extends Error {}
@@ -47,13 +46,13 @@ class ClaimedElsewhere extends Error {}
  * Writes one e-mail for a person's waiting notifications of one delivery and marks them dealt with,
  * in one transaction. Returns false when there was nothing to write (or another process did it).
  */
-async function writeFor(userId: number, delivery: "INSTANT" | "DIGEST", digestDay?: string) {
+async function writeFor(userId: number, delivery: Delivery, digestDay?: string) {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true, active: true } });
   const waiting = await prisma.notification.findMany({ where: { userId, delivery, mailedAt: null }, orderBy: { id: "asc" }, select: itemSelect });
   if (!waiting.length) return false;
   const unread = user?.active ? waiting.filter((n) => !n.readAt) : [];
   const ids = waiting.map((n) => n.id);
-  const kind = delivery === "DIGEST" ? "digest" : "instant";
+  const kind = delivery;
   // Written before the transaction, which then only claims and stores.
   const mail = user && unread.length ? await composeNotifications(kind, user, await toItems(unread.slice(-MAIL_ITEMS)), unread.length) : null;
   try {
@@ -72,7 +71,7 @@ async function writeFor(userId: number, delivery: "INSTANT" | "DIGEST", digestDa
 }
 
 /** The people with notifications of this delivery waiting for e-mail (for the digest: who have not had today's). */
-async function usersWaiting(delivery: "INSTANT" | "DIGEST", digestDay?: string) {
+async function usersWaiting(delivery: Delivery, digestDay?: string) {
   const rows = await prisma.notification.groupBy({
     by: ["userId"],
     where: { mailedAt: null, delivery, ...(digestDay ? { user: { outboxMessages: { none: { digestDay } } } } : {}) },
@@ -115,20 +114,16 @@ export async function runMailPass(now = new Date()) {
   }
 }
 
-/** Starts the job in this process; returns a function that stops it. */
+/** Starts the job in this process: a pass every minute. Returns a function that stops it. */
 export function startMailJobs(intervalMs = MAIL_INTERVAL_MS) {
   const pass = () =>
     runMailPass().catch((error: unknown) => {
       console.error("The mail job failed; it will try again.", error);
     });
-  setMailRunner(pass);
   const timer = setInterval(pass, intervalMs);
   timer.unref?.();
   void pass();
   const { smtpUrl } = mailConfig();
   console.log(smtpUrl ? "E-mail: sending through SMTP_URL." : "E-mail: SMTP_URL is not set, so nothing is sent; /admin/outbox shows what would have been.");
-  return () => {
-    clearInterval(timer);
-    setMailRunner(null);
-  };
+  return () => clearInterval(timer);
 }

@@ -1,24 +1,24 @@
 // The outbox: every e-mail is written here first, then sent. Without SMTP it is kept as "not sent",
 // so /admin/outbox shows what would have gone out.
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import type { Locale, OutboxKind, OutboxStatus } from "~/generated/prisma/enums";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
+import { prisma, type Tx } from "~/utils/db.server";
+import { pageOf, pages } from "~/utils/query";
 import { mailConfig } from "./config.server";
+import type { OutboxFilters } from "./outbox.schema";
 import { sendMail } from "./transport.server";
 
-import type { OutboxStatus } from "./outbox";
-
-export { OUTBOX_STATUSES, type OutboxStatus } from "./outbox";
 export const OUTBOX_PAGE = 50;
 /** A message that cannot be sent after this many tries is given up. */
 export const MAX_ATTEMPTS = 5;
 
-type Db = Prisma.TransactionClient | typeof prisma;
-export type NewMessage = { userId: number | null; to: string; locale: string; kind: "instant" | "digest" | "set-password"; subject: string; text: string; digestDay?: string };
+export type NewMessage = { userId: number | null; to: string; locale: Locale; kind: OutboxKind; subject: string; text: string; digestDay?: string };
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 500);
 
 /** Writes a message to the outbox: pending when e-mail is configured, otherwise kept as not sent. */
-export function enqueue(db: Db, message: NewMessage) {
+export function enqueue(db: Tx, message: NewMessage) {
   return db.outboxMessage.create({ data: { ...message, digestDay: message.digestDay ?? null, status: mailConfig().smtpUrl ? "PENDING" : "NOT_SENT" } });
 }
 
@@ -44,7 +44,7 @@ async function attempt(id: number, mail: { to: string; subject: string; text: st
 export async function sendPending(limit = 200) {
   if (!mailConfig().smtpUrl) return 0;
   // A set-password message is sent by the request that wrote it; the outbox holds it without its link.
-  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING", kind: { not: "set-password" } }, orderBy: { id: "asc" }, take: limit });
+  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING", kind: { not: "SET_PASSWORD" } }, orderBy: { id: "asc" }, take: limit });
   let sent = 0;
   for (const row of rows) if ((await attempt(row.id, row, row.attempts, false)) === "SENT") sent++;
   return sent;
@@ -60,16 +60,14 @@ export async function sendWithSecret(message: NewMessage, secret: string, blank:
   return (await attempt(row.id, message, 0, true)) ?? "PENDING";
 }
 
-export async function listOutbox(filters: { status?: OutboxStatus; to?: string; page?: number }) {
+export async function listOutbox(user: SessionUser, filters: OutboxFilters) {
+  requirePermission(user, "admin:outbox");
   const where: Prisma.OutboxMessageWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.to ? { to: { contains: filters.to.toLowerCase() } } : {}),
   };
-  const page = filters.page ?? 1;
-  const [rows, total] = await Promise.all([
-    prisma.outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * OUTBOX_PAGE, take: OUTBOX_PAGE }),
-    prisma.outboxMessage.count({ where }),
-  ]);
+  const { skip, take, current: page } = pageOf(filters.page, OUTBOX_PAGE);
+  const [rows, total] = await Promise.all([prisma.outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip, take }), prisma.outboxMessage.count({ where })]);
   return {
     messages: rows.map((r) => ({
       id: r.id,
@@ -78,7 +76,7 @@ export async function listOutbox(filters: { status?: OutboxStatus; to?: string; 
       locale: r.locale,
       subject: r.subject,
       text: r.text,
-      status: r.status as OutboxStatus,
+      status: r.status,
       attempts: r.attempts,
       error: r.error,
       createdAt: r.createdAt.toISOString(),
@@ -86,6 +84,6 @@ export async function listOutbox(filters: { status?: OutboxStatus; to?: string; 
     })),
     total,
     page,
-    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE)),
+    pages: pages(total, OUTBOX_PAGE),
   };
 }

@@ -1,25 +1,16 @@
 // What people can be told about, and how they choose to hear it. Safe for the browser.
-export const NOTIFICATION_KINDS = ["idea.moved", "idea.closed", "idea.returned", "idea.declined", "comment", "assigned"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { DeliveryMode, NotificationKind } from "~/generated/prisma/enums";
 
-export const DELIVERY_MODES = ["INSTANT", "DIGEST", "OFF"] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+export const NOTIFICATION_KINDS = ["MOVED", "CLOSED", "RETURNED", "DECLINED", "COMMENT", "ASSIGNED"] as const satisfies readonly NotificationKind[];
+export const DELIVERY_MODES = ["INSTANT", "DIGEST", "OFF"] as const satisfies readonly DeliveryMode[];
+export type { DeliveryMode, NotificationKind };
 
 /** Without a choice of their own, people hear of decisions on their ideas at once and of comments in the daily digest. */
 export const DEFAULT_MODES: Record<NotificationKind, DeliveryMode> = {
-  "idea.moved": "INSTANT",
-  "idea.closed": "INSTANT",
-  "idea.returned": "INSTANT",
-  "idea.declined": "INSTANT",
-  comment: "DIGEST",
-  assigned: "INSTANT",
+  MOVED: "INSTANT",
+  CLOSED: "INSTANT",
+  RETURNED: "INSTANT",
+  DECLINED: "INSTANT",
+  COMMENT: "DIGEST",
+  ASSIGNED: "INSTANT",
 };
-
-/** The form field for a kind (form field names cannot hold dots). */
-export type PreferenceField = NotificationKind extends infer K ? (K extends `${infer A}.${infer B}` ? `${A}_${B}` : K) : never;
-export const preferenceField = (kind: NotificationKind) => kind.replace(".", "_") as PreferenceField;
-
-/** The choices of a submitted preferences form, by kind. */
-export function modesFromFields(fields: Record<PreferenceField, DeliveryMode>): Record<NotificationKind, DeliveryMode> {
-  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, fields[preferenceField(kind)]])) as Record<NotificationKind, DeliveryMode>;
-}

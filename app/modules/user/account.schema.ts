@@ -1,5 +1,6 @@
+// The forms of /account: the profile, the password, the notification preferences, ending a session.
 import { z } from "zod";
-import { DELIVERY_MODES, NOTIFICATION_KINDS, preferenceField, type PreferenceField } from "~/modules/notification/kinds";
+import { PreferencesSchema } from "~/modules/notification/notification.schema";
 import { errorMessage } from "~/utils/i18n";
 
 export const PASSWORD_MIN = 12;
@@ -24,13 +25,10 @@ export const AccountActionSchema = z.discriminatedUnion(
       })
       .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: errorMessage("passwordsDiffer") }),
     z.object({ intent: z.literal("end-session"), sessionId: z.string().min(1).max(100) }),
-    z.object({ intent: z.literal("notifications"), ...preferenceFields() }),
+    PreferencesSchema,
   ],
   { error: errorMessage("invalid") },
 );
 
-/** One choice per notification kind; the field names are preferenceField(kind). */
-function preferenceFields() {
-  const mode = z.enum(DELIVERY_MODES, { error: errorMessage("invalidChoice") });
-  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [preferenceField(kind), mode])) as Record<PreferenceField, typeof mode>;
-}
+/** The password fields, never sent back to the browser. */
+export const PASSWORD_FIELDS = ["currentPassword", "newPassword", "confirmPassword"];

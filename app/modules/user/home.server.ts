@@ -10,10 +10,6 @@ export async function getHomeData(user: SessionUser, locale: Locale) {
   ]);
   return {
     institution: localName(locale, institution),
-    principles: principles.map((p) => ({
-      key: p.key,
-      title: locale === "en" ? p.titleEn : p.titleLv,
-      help: locale === "en" ? p.helpEn : p.helpLv,
-    })),
+    principles: principles.map((p) => ({ key: p.key, title: localName(locale, p, "title"), help: localName(locale, p, "help") })),
   };
 }

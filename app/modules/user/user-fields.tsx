@@ -1,60 +1,33 @@
-import { Field } from "~/components/ui/field";
-import type { SubmissionResult } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { InputField, SelectField } from "~/components/form";
 import { ROLES } from "~/utils/permissions";
 
+type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
 
 /** E-mail and name (for a new user), role and institution, with their messages. */
 export function UserFields({
-  reply,
+  fields,
   institutions,
-  withIdentity = false,
-  defaults = {},
+  currentInstitutionId,
 }: {
-  reply: SubmissionResult<string[]> | null;
+  fields: { email?: Meta; name?: Meta; role: Meta; institutionId: Meta };
   institutions: { id: number; name: string; active: boolean }[];
-  withIdentity?: boolean;
-  defaults?: { role?: string; institutionId?: number };
+  /** The person's institution now: offered even when it no longer takes new people. */
+  currentInstitutionId?: number;
 }) {
   const { t } = useTranslation("admin");
-  const error = (field: string) => reply?.error?.[field] ?? undefined;
-  const value = (field: string) => (reply?.initialValue?.[field] as string | undefined) ?? undefined;
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      {withIdentity ? (
-        <>
-          <Field id="user-email" label={t("users.email")} errors={error("email")} compact>
-            {(a11y) => <input {...a11y} name="email" type="email" defaultValue={value("email")} className="input" />}
-          </Field>
-          <Field id="user-name" label={t("users.name")} errors={error("name")} compact>
-            {(a11y) => <input {...a11y} name="name" defaultValue={value("name")} className="input" />}
-          </Field>
-        </>
-      ) : null}
-      <Field id="user-role" label={t("users.role")} errors={error("role")} compact>
-        {(a11y) => (
-          <select {...a11y} name="role" defaultValue={value("role") ?? defaults.role ?? "SUBMITTER"} className="input">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`common:roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="user-institution" label={t("users.institution")} errors={error("institutionId")} compact>
-        {(a11y) => (
-          <select {...a11y} name="institutionId" defaultValue={value("institutionId") ?? String(defaults.institutionId ?? institutions.find((i) => i.active)?.id ?? "")} className="input">
-            {institutions
-              .filter((i) => i.active || i.id === defaults.institutionId)
-              .map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-          </select>
-        )}
-      </Field>
+    <div className="mb-5 grid gap-4 md:grid-cols-2">
+      {fields.email ? <InputField meta={fields.email} type="email" label={t("users.email")} compact /> : null}
+      {fields.name ? <InputField meta={fields.name} label={t("users.name")} compact /> : null}
+      <SelectField meta={fields.role} label={t("users.role")} compact options={ROLES.map((r) => [r, t(`common:roles.${r}`)])} />
+      <SelectField
+        meta={fields.institutionId}
+        label={t("users.institution")}
+        compact
+        options={institutions.filter((i) => i.active || i.id === currentInstitutionId).map((i) => [String(i.id), i.name])}
+      />
     </div>
   );
 }

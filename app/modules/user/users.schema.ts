@@ -17,10 +17,13 @@ const name = z.string({ error: errorMessage("required") }).trim().min(1, errorMe
 const role = z.enum(ROLES, { error: errorMessage("invalidChoice") });
 const institutionId = z.number({ error: errorMessage("required") }).int().positive(errorMessage("invalidChoice"));
 
+/** /admin/users: a new person. */
+export const CreateUserSchema = z.object({ intent: z.literal("create"), email, name, role, institutionId });
+
+/** A person's page: role and institution, deactivate or reactivate, a new set-password link. */
 export const UserAdminSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create"), email, name, role, institutionId }),
     z.object({ intent: z.literal("update"), userId: z.number().int().positive(), role, institutionId }),
     z.object({ intent: z.literal("deactivate"), userId: z.number().int().positive() }),
     z.object({ intent: z.literal("reactivate"), userId: z.number().int().positive() }),
@@ -46,3 +49,4 @@ export const UserListSchema = z.object({
   active: z.enum(["yes", "no"]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
+export type UserListFilters = z.infer<typeof UserListSchema>;

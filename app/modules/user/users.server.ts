@@ -1,149 +1,150 @@
 // Administration of people: create (with a one-time link to set a password), change role and
-// institution, deactivate and reactivate. Every change is audited.
+// institution, deactivate and reactivate, a new link. Every change is audited. And the link's own
+// page: setting the password with it.
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
-import { audit } from "~/modules/audit/audit.server";
+import { command } from "~/core/command.server";
+import { fail, ok } from "~/core/result";
 import { composeSetPassword, mailLocale } from "~/modules/mail/compose.server";
 import { sendWithSecret } from "~/modules/mail/outbox.server";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
+import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/http.server";
 import { i18next } from "~/utils/i18n.server";
-import type { SessionUser } from "~/utils/auth.server";
-import { isUniqueViolation, prisma } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
-import { can } from "~/utils/permissions";
-import { TOKEN_HOURS } from "./users.schema";
+import { pageOf, pages } from "~/utils/query";
+import { TOKEN_HOURS, type UserListFilters } from "./users.schema";
 
 export const USERS_PAGE = 50;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-function requireAdmin(user: SessionUser) {
-  if (!can(user, "admin:users")) httpError(403);
-}
-
-export type AdminResult = { ok: true; link?: string; userId?: number } | { ok: false; status: 400 | 409; field?: string; message: string };
-
 /** A new one-time link (72 hours) for a user to set their password; earlier unused links stop working. */
-async function issueToken(tx: Prisma.TransactionClient, userId: number) {
+async function issueToken(tx: Tx, userId: number, now: Date) {
   const token = randomBytes(32).toString("base64url");
-  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-  await tx.passwordToken.create({ data: { userId, tokenHash: sha256(token), expiresAt: new Date(Date.now() + TOKEN_HOURS * 3600_000) } });
+  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  await tx.passwordToken.create({ data: { userId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + TOKEN_HOURS * 3600_000) } });
   return `/set-password/${token}`;
 }
 
-export async function listUsers(user: SessionUser, filters: { q?: string; role?: Role; institution?: number; active?: "yes" | "no"; page?: number }) {
-  requireAdmin(user);
+export async function listUsers(user: SessionUser, filters: UserListFilters) {
+  requirePermission(user, "admin:users");
   const where: Prisma.UserWhereInput = {
     ...(filters.role ? { role: filters.role } : {}),
     ...(filters.institution ? { institutionId: filters.institution } : {}),
     ...(filters.active ? { active: filters.active === "yes" } : {}),
     ...(filters.q ? { OR: [{ email: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q } }] } : {}),
   };
-  const page = filters.page ?? 1;
+  const { skip, take, current } = pageOf(filters.page, USERS_PAGE);
   const [rows, total] = await Promise.all([
-    prisma.user.findMany({
-      where,
-      orderBy: [{ active: "desc" }, { name: "asc" }],
-      skip: (page - 1) * USERS_PAGE,
-      take: USERS_PAGE,
-      select: { id: true, email: true, name: true, role: true, active: true, institutionId: true },
-    }),
+    prisma.user.findMany({ where, orderBy: [{ active: "desc" }, { name: "asc" }], skip, take, select: { id: true, email: true, name: true, role: true, active: true, institutionId: true } }),
     prisma.user.count({ where }),
   ]);
-  return { users: rows, total, page, pages: Math.max(1, Math.ceil(total / USERS_PAGE)) };
+  return { users: rows, total, page: current, pages: pages(total, USERS_PAGE) };
 }
 
-async function institutionExists(id: number, allowInactive = false) {
-  const institution = await prisma.institution.findUnique({ where: { id } });
+/** One person, for their page under /admin/users; 404 when there is no such person. */
+export async function getPerson(user: SessionUser, id: number) {
+  requirePermission(user, "admin:users");
+  const person = await prisma.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, active: true, institutionId: true } });
+  invariantResponse(person, 404);
+  return person;
+}
+
+async function institutionExists(tx: Tx, id: number, allowInactive = false) {
+  const institution = await tx.institution.findUnique({ where: { id } });
   return !!institution && (institution.active || allowInactive);
 }
 
-export async function createUser(user: SessionUser, input: { email: string; name: string; role: Role; institutionId: number }): Promise<AdminResult> {
-  requireAdmin(user);
-  if (!(await institutionExists(input.institutionId))) return { ok: false, status: 400, field: "institutionId", message: "unknownInstitution" };
-  if (await prisma.user.findUnique({ where: { email: input.email } })) return { ok: false, status: 400, field: "email", message: "admin:users.errors.duplicate" };
-  // Nobody knows this password: the person sets theirs with the link.
-  const passwordHash = await hashPassword(randomBytes(32).toString("hex"));
-  try {
-    const { link, userId } = await prisma.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { ...input, passwordHash } });
-      await audit({ actorId: user.id, action: "user.create", targetType: "user", targetId: created.id, after: input }, tx);
-      return { link: await issueToken(tx, created.id), userId: created.id };
-    });
-    return { ok: true, link, userId };
-  } catch (error) {
-    // The same person created twice at once: the second meets the first at the unique e-mail.
-    if (isUniqueViolation(error)) return { ok: false, status: 400, field: "email", message: "admin:users.errors.duplicate" };
-    throw error;
-  }
-}
+const duplicateEmail = () => fail(400, { email: "admin:users.errors.duplicate" });
+
+/** A new person, who sets their password with the link this returns. */
+export const createUser = command<{ email: string; name: string; role: Role; institutionId: number }, { userId: number; link: string }, SessionUser, string>({
+  permission: "admin:users",
+  // Nobody knows this password: the person sets theirs with the link. Hashing is slow, so it is done first.
+  prepare: async () => ok(await hashPassword(randomBytes(32).toString("hex"))),
+  async run({ tx, actor, emit, now }, input, passwordHash) {
+    if (!(await institutionExists(tx, input.institutionId))) return fail(400, { institutionId: "unknownInstitution" });
+    if (await tx.user.findUnique({ where: { email: input.email } })) return duplicateEmail();
+    const created = await tx.user.create({ data: { ...input, passwordHash } });
+    await emit({ kind: "audit", action: "USER_CREATE", actorId: actor.id, targetType: "USER", targetId: created.id, after: input });
+    return ok({ userId: created.id, link: await issueToken(tx, created.id, now) });
+  },
+  // The same person created twice at once: the second meets the first at the unique e-mail.
+  recover: async (error) => (isUniqueViolation(error) ? duplicateEmail() : undefined),
+});
 
 /** The active administrators other than `exceptId`. */
-const otherActiveAdmins = (exceptId: number) => prisma.user.count({ where: { role: "ADMIN", active: true, id: { not: exceptId } } });
+const otherActiveAdmins = (tx: Tx, exceptId: number) => tx.user.count({ where: { role: "ADMIN", active: true, id: { not: exceptId } } });
 
-export async function updateUser(user: SessionUser, input: { userId: number; role: Role; institutionId: number }): Promise<AdminResult> {
-  requireAdmin(user);
-  const target = await prisma.user.findUnique({ where: { id: input.userId } });
-  if (!target) httpError(404);
-  if (!(await institutionExists(input.institutionId, input.institutionId === target.institutionId))) {
-    return { ok: false, status: 400, field: "institutionId", message: "unknownInstitution" };
-  }
-  if (target.role === "ADMIN" && input.role !== "ADMIN") {
-    if (target.id === user.id) return { ok: false, status: 400, field: "role", message: "admin:users.errors.selfDemotion" };
-    if (target.active && (await otherActiveAdmins(target.id)) === 0) return { ok: false, status: 400, field: "role", message: "admin:users.errors.lastAdmin" };
-  }
-  await prisma.$transaction(async (tx) => {
+export const updateUser = command<{ userId: number; role: Role; institutionId: number }>({
+  permission: "admin:users",
+  async run({ tx, actor, emit }, input) {
+    const target = await tx.user.findUnique({ where: { id: input.userId } });
+    if (!target) return fail(404);
+    if (!(await institutionExists(tx, input.institutionId, input.institutionId === target.institutionId))) return fail(400, { institutionId: "unknownInstitution" });
+    if (target.role === "ADMIN" && input.role !== "ADMIN") {
+      if (target.id === actor.id) return fail(400, { role: "admin:users.errors.selfDemotion" });
+      if (target.active && (await otherActiveAdmins(tx, target.id)) === 0) return fail(400, { role: "admin:users.errors.lastAdmin" });
+    }
     await tx.user.update({ where: { id: target.id }, data: { role: input.role, institutionId: input.institutionId } });
-    await audit(
-      { actorId: user.id, action: "user.update", targetType: "user", targetId: target.id, before: { role: target.role, institutionId: target.institutionId }, after: { role: input.role, institutionId: input.institutionId } },
-      tx,
-    );
-  });
-  return { ok: true };
-}
+    await emit({
+      kind: "audit",
+      action: "USER_UPDATE",
+      actorId: actor.id,
+      targetType: "USER",
+      targetId: target.id,
+      before: { role: target.role, institutionId: target.institutionId },
+      after: { role: input.role, institutionId: input.institutionId },
+    });
+    return ok();
+  },
+});
 
 /** Deactivation ends the person's sessions at once; their ideas and comments stay. */
-export async function setActive(user: SessionUser, userId: number, active: boolean): Promise<AdminResult> {
-  requireAdmin(user);
-  const target = await prisma.user.findUnique({ where: { id: userId } });
-  if (!target) httpError(404);
-  if (!active) {
-    if (target.id === user.id) return { ok: false, status: 400, message: "admin:users.errors.selfDeactivation" };
-    if (target.role === "ADMIN" && (await otherActiveAdmins(target.id)) === 0) return { ok: false, status: 400, message: "admin:users.errors.lastAdmin" };
-  }
-  await prisma.$transaction(async (tx) => {
+export const setUserActive = command<{ userId: number; active: boolean }>({
+  permission: "admin:users",
+  async run({ tx, actor, emit }, { userId, active }) {
+    const target = await tx.user.findUnique({ where: { id: userId } });
+    if (!target) return fail(404);
+    if (!active) {
+      if (target.id === actor.id) return fail(400, "admin:users.errors.selfDeactivation");
+      if (target.role === "ADMIN" && (await otherActiveAdmins(tx, target.id)) === 0) return fail(400, "admin:users.errors.lastAdmin");
+    }
     await tx.user.update({ where: { id: target.id }, data: { active } });
     if (!active) await tx.session.deleteMany({ where: { userId: target.id } });
-    await audit({ actorId: user.id, action: active ? "user.reactivate" : "user.deactivate", targetType: "user", targetId: target.id, before: { active: target.active }, after: { active } }, tx);
-  });
-  return { ok: true };
-}
+    await emit({ kind: "audit", action: active ? "USER_REACTIVATE" : "USER_DEACTIVATE", actorId: actor.id, targetType: "USER", targetId: target.id, before: { active: target.active }, after: { active } });
+    return ok();
+  },
+});
 
-export async function resetLink(user: SessionUser, userId: number): Promise<AdminResult> {
-  requireAdmin(user);
-  const target = await prisma.user.findUnique({ where: { id: userId } });
-  if (!target) httpError(404);
-  const link = await prisma.$transaction((tx) => issueToken(tx, target.id));
-  return { ok: true, link, userId: target.id };
-}
+/** A new set-password link for an active person; their earlier links stop working. */
+export const newPasswordLink = command<{ userId: number }, { userId: number; link: string }>({
+  permission: "admin:users",
+  async run({ tx, now }, { userId }) {
+    const target = await tx.user.findUnique({ where: { id: userId } });
+    if (!target) return fail(404);
+    if (!target.active) return fail(400, "admin:users.errors.inactive");
+    return ok({ userId: target.id, link: await issueToken(tx, target.id, now) });
+  },
+});
 
 /**
  * E-mails a set-password link (absolute) to its person, when e-mail is set up. The outbox keeps the
  * message without the link. Returns what became of it, for the administrator to see.
  */
 export async function mailSetPasswordLink(userId: number, link: string) {
-  const person = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } });
-  if (!person) httpError(404);
+  const person = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
   const mail = await composeSetPassword(person, link, TOKEN_HOURS);
   const hidden = (await i18next.getFixedT(mailLocale(person.locale), "admin"))("outbox.hiddenLink");
-  const status = await sendWithSecret({ userId, to: person.email, locale: mail.locale, kind: "set-password", subject: mail.subject, text: mail.text }, link, hidden);
+  const status = await sendWithSecret({ userId, to: person.email, locale: mail.locale, kind: "SET_PASSWORD", subject: mail.subject, text: mail.text }, link, hidden);
   return { status, email: person.email };
 }
 
 /** The user a set-password link belongs to, or why it does not work. */
-export async function checkToken(token: string) {
-  const row = await prisma.passwordToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { email: true, name: true, active: true } } } });
+export async function checkToken(token: string, db: Tx = prisma) {
+  const row = await db.passwordToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { email: true, name: true, active: true } } } });
   if (!row || !row.user.active) return { ok: false as const, reason: "invalid" as const };
   if (row.usedAt) return { ok: false as const, reason: "used" as const };
   if (row.expiresAt < new Date()) return { ok: false as const, reason: "expired" as const };
@@ -151,16 +152,20 @@ export async function checkToken(token: string) {
 }
 
 /** Sets the password once; the link is used up and the person's other sessions end. */
-export async function usePasswordToken(token: string, password: string) {
-  const check = await checkToken(token);
-  if (!check.ok) return check;
-  const passwordHash = await hashPassword(password);
-  const used = await prisma.$transaction(async (tx) => {
-    const marked = await tx.passwordToken.updateMany({ where: { id: check.tokenId, usedAt: null }, data: { usedAt: new Date() } });
-    if (marked.count === 0) return false;
+export const setPasswordWithToken = command<{ token: string; password: string }, { email: string }, null, string>({
+  permission: null,
+  async prepare(_actor, input) {
+    const check = await checkToken(input.token);
+    if (!check.ok) return fail(check.reason === "used" ? 409 : 400, `admin:setPassword.${check.reason}`);
+    return ok(await hashPassword(input.password));
+  },
+  async run({ tx, now }, input, passwordHash) {
+    const check = await checkToken(input.token, tx);
+    if (!check.ok) return fail(check.reason === "used" ? 409 : 400, `admin:setPassword.${check.reason}`);
+    const marked = await tx.passwordToken.updateMany({ where: { id: check.tokenId, usedAt: null }, data: { usedAt: now } });
+    if (marked.count === 0) return fail(409, "admin:setPassword.used");
     await tx.user.update({ where: { id: check.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: check.userId } });
-    return true;
-  });
-  return used ? { ok: true as const, email: check.email } : { ok: false as const, reason: "used" as const };
-}
+    return ok({ email: check.email });
+  },
+});

@@ -1,0 +1,30 @@
+// The forms of /admin/stages: rename and limit, reorder, add, archive, switch a gate.
+import { z } from "zod";
+import { errorMessage } from "~/utils/i18n";
+
+const name = z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(80, errorMessage("tooLong", { max: 80 }));
+const stageId = z.number().int().positive();
+
+export const StageAdminSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("update"),
+      stageId,
+      nameLv: name,
+      nameEn: name,
+      wipLimit: z
+        .number({ error: errorMessage("wholeNumber") })
+        .int(errorMessage("wholeNumber"))
+        .min(1, errorMessage("wipMin"))
+        .max(10_000, errorMessage("tooLarge"))
+        .optional(),
+    }),
+    z.object({ intent: z.literal("move"), stageId, direction: z.enum(["up", "down"]), order: z.string().regex(/^\d+(,\d+)*$/) }),
+    z.object({ intent: z.literal("create"), nameLv: name, nameEn: name }),
+    z.object({ intent: z.literal("archive"), stageId }),
+    z.object({ intent: z.literal("gate"), stageId, enabled: z.enum(["true", "false"]) }),
+  ],
+  { error: errorMessage("invalid") },
+);
+export type StageAdminValue = z.infer<typeof StageAdminSchema>;

@@ -1,0 +1,24 @@
+// Every page's <title>: the loader's `title`, or, when the page is an error, the error's name in
+// the person's language (read from the root's locale), then the app's name.
+import { isRouteErrorResponse, type MetaFunction } from "@remix-run/react";
+import { DEFAULT_LOCALE, isLocale, resources } from "./i18n";
+
+export const ERROR_STATUSES = [400, 403, 404, 409, 413, 429, 500] as const;
+export type ErrorStatus = (typeof ERROR_STATUSES)[number];
+
+/** The error page a status shows: its own, or the unexpected error's. */
+export function errorStatus(status: number): ErrorStatus {
+  return (ERROR_STATUSES as readonly number[]).includes(status) ? (status as ErrorStatus) : 500;
+}
+
+export const pageMeta: MetaFunction = ({ data, error, matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
+  const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+  const common = resources[locale].common;
+  if (error) {
+    const status = errorStatus(isRouteErrorResponse(error) ? error.status : 500);
+    return [{ title: `${common.errors.pages[status].title} · ${common.appName}` }];
+  }
+  const title = (data as { title?: string } | undefined)?.title;
+  return [{ title: title ?? common.appName }];
+};
