@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     run(value) {
       switch (value.intent) {
         case "create":
-          return createInstitution(user, value);
+          return createInstitution(user, { code: value.code, nameLv: value.nameLv, nameEn: value.nameEn });
         case "rename":
           return changeInstitution(user, { institutionId: value.institutionId, change: { nameLv: value.nameLv, nameEn: value.nameEn } });
         case "deactivate":

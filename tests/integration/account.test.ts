@@ -3,10 +3,9 @@ import { action as accountAction, loader as accountLoader } from "~/routes/accou
 import { getUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { TEST_PASSWORD, createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
+import { TEST_PASSWORD, createUser, sessionCookieFor } from "../factories/user";
 
 const post = (cookie: string, fields: Record<string, string>) => run(accountAction, { request: formRequest("/account", fields, { cookie }) });
 

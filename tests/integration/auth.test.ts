@@ -4,17 +4,17 @@ import { action as logoutAction } from "~/routes/logout";
 import { loader as homeLoader } from "~/routes/_index";
 import { prisma } from "~/utils/db.server";
 import { getUser } from "~/utils/auth.server";
-import { pruneExpired } from "~/utils/housekeeping.server";
+import { pruneExpired } from "~/modules/system/background.server";
 import { TEST_PASSWORD, createUser } from "../factories/user";
 import { cookieFrom, formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
 
 function signIn(email: string, password: string, extra: Record<string, string> = {}, ip = "10.0.0.1") {
   return run(loginAction, { request: formRequest("/login", { email, password, ...extra }), context: { clientIp: ip } });
 }
 
 function formErrors(data: unknown) {
-  return (data as { error?: Record<string, string[]> }).error ?? {};
+  return (data as { result?: { error?: Record<string, string[]> } }).result?.error ?? {};
 }
 
 describe("sign-in", () => {
@@ -69,10 +69,10 @@ describe("sign-in", () => {
   test("missing and malformed fields answer 400 with the message beside the field, keeping the e-mail", async () => {
     const result = await run(loginAction, { request: formRequest("/login", { email: "not-an-email" }) });
     expect(result.status).toBe(400);
-    const reply = result.data as { error: Record<string, string[]>; initialValue: Record<string, string> };
-    expect(reply.error.email).toEqual(["email"]);
-    expect(reply.error.password).toEqual(["required"]);
-    expect(reply.initialValue.email).toBe("not-an-email");
+    const answer = reply(result);
+    expect(answer.error.email).toEqual(["email"]);
+    expect(answer.error.password).toEqual(["required"]);
+    expect(answer.initialValue.email).toBe("not-an-email");
   });
 
   test("a body that is not a form answers 400, not 500", async () => {

@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDashboard, parseDashboardFilters, type Dashboard } from "~/modules/dashboard/dashboard.server";
+import { moveIdea } from "~/modules/board/board.server";
 import { rebuildFlowFigures } from "~/modules/dashboard/dashboard.sqlite.server";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { loader as dashboardCsvLoader } from "~/routes/dashboard.export[.]csv";
 import { loader as ideasCsvLoader } from "~/routes/ideas.export[.]csv";
+import type { EventType } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
+import { submittedIdea } from "../factories/idea";
 import { getRequest } from "../factories/request";
 import { run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
 // A small data set whose every figure is worked out by hand (see the comments).
 const NOW = new Date("2026-07-15T12:00:00Z");
@@ -18,12 +20,16 @@ let submitter: { id: number; cookie: string };
 let A: number, B: number;
 const ids: Record<string, number> = {};
 
-async function idea(key: string, o: { institution: number; principles: string[]; status: string; stage: string | null; title?: string; lastActivity: string; events: [string, string | null, string | null, string][] }) {
+async function idea(
+  key: string,
+  o: { institution: number; principles: string[]; status: string; stage: string | null; title?: string; problem?: string; lastActivity: string; events: [EventType, string | null, string | null, string][] },
+) {
   const stages = new Map((await prisma.stage.findMany()).map((s) => [s.key, s.id]));
   const principles = new Map((await prisma.principle.findMany()).map((p) => [p.key, p.id]));
   const row = await prisma.idea.create({
     data: {
       title: o.title ?? `Ideja ${key}`,
+      problem: o.problem ?? "",
       status: o.status as "ACTIVE",
       stageId: o.stage ? stages.get(o.stage)! : null,
       position: o.stage ? 1024 : null,
@@ -54,6 +60,7 @@ beforeAll(async () => {
   await idea("one", {
     institution: A, principles: ["test", "share"], status: "ACTIVE", stage: "define", lastActivity: "2026-03-01",
     title: 'Ideja ar komatu, "pēdiņām"\nun jaunu rindu',
+    problem: "Problēma ar komatu, “pēdiņām” un\njaunu rindu.",
     events: [["SUBMITTED", null, "submitted", "2026-01-10"], ["MOVED", "submitted", "discover", "2026-01-20"], ["MOVED", "discover", "define", "2026-02-09"], ["MOVED", "define", "discover", "2026-02-19"], ["MOVED", "discover", "define", "2026-03-01"]],
   });
   // 2: declined after four days.
@@ -214,12 +221,20 @@ describe("exports", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text.slice(1));
-    expect(rows[0]).toEqual(["id", "title", "institution", "author", "status", "stage", "principles", "submittedAt", "lastMoveAt", "closedAt", "experiments", "supports"]);
+    // The whole brief, under the brief's field names, then the idea's place and figures.
+    expect(rows[0]).toEqual([
+      "id",
+      "title",
+      ...["summary", "usersAffected", "problem", "evidence", "usersTalkedTo", "solution", "expectedValue", "firstTest", "partners"],
+      ...["institution", "author", "status", "stage", "principles", "submittedAt", "lastMoveAt", "closedAt", "experiments", "supports"],
+    ]);
+    const column = (name: string) => rows[0].indexOf(name);
     const one = rows.find((r) => r[0] === String(ids.one))!;
-    expect(one[1]).toBe('Ideja ar komatu, "pēdiņām"\nun jaunu rindu');
-    expect(one[5]).toBe("define");
-    expect(one[6].split(" ").sort()).toEqual(["share", "test"]);
-    expect(one[8]).toBe("2026-03-01T09:00:00.000Z");
+    expect(one[column("title")]).toBe('Ideja ar komatu, "pēdiņām"\nun jaunu rindu');
+    expect(one[column("problem")]).toBe("Problēma ar komatu, “pēdiņām” un\njaunu rindu.");
+    expect(one[column("stage")]).toBe("define");
+    expect(one[column("principles")].split(" ").sort()).toEqual(["share", "test"]);
+    expect(one[column("lastMoveAt")]).toBe("2026-03-01T09:00:00.000Z");
     expect(rows.filter((r) => r.length > 1)).toHaveLength(1 + 4);
   });
 
@@ -251,27 +266,15 @@ describe("exports", () => {
 
 describe("the flow figures follow every change", () => {
   test("stays and daily counts written with each event equal those rebuilt from the events", async () => {
-    const { moveIdea } = await import("~/modules/board/board.server");
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const user = { id: facilitator.id, email: "", name: "", role: "FACILITATOR" as const, locale: null, institutionId: A };
     await prisma.stage.updateMany({ data: { gateEnabled: false } });
-    const { ideaInStage } = await import("../factories/board");
-    const idea = await ideaInStage("submitted", submitter.id);
-    // Its submission, as the brief's submit would have written it.
-    const t0 = new Date();
-    await prisma.stay.create({ data: { ideaId: idea.id, stageId: idea.stageId!, institutionId: idea.institutionId, enteredAt: t0 } });
-    await prisma.event.create({ data: { ideaId: idea.id, type: "SUBMITTED", toStageId: idea.stageId, actorId: submitter.id, createdAt: t0 } });
-    await prisma.flowDay.upsert({
-      where: { day_stageId_institutionId: { day: new Date().toISOString().slice(0, 10), stageId: idea.stageId!, institutionId: idea.institutionId } },
-      create: { day: new Date().toISOString().slice(0, 10), stageId: idea.stageId!, institutionId: idea.institutionId, entries: 1 },
-      update: { entries: { increment: 1 } },
-    });
-    let version = 1;
+    // Submitted through the brief, then moved there and back and stopped, each through the board's command.
+    const id = await submittedIdea(submitter.id);
     for (const stage of ["discover", "define", "discover", "develop", "stopped"]) {
-      const result = await moveIdea(user, { ideaId: idea.id, version, stage, closingNote: "Apturēts." });
-      expect(result.ok).toBe(true);
-      version += 1;
+      const { version } = await prisma.idea.findUniqueOrThrow({ where: { id } });
+      expect((await moveIdea(facilitator, { ideaId: id, version, stage, closingNote: "Apturēts." })).ok).toBe(true);
     }
+    const idea = { id };
     const snapshot = async () => ({
       stays: (await prisma.stay.findMany({ orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }] })).map(({ id: _id, days, ...s }) => ({ ...s, days: days === null ? null : Math.round(days * 1e6) })),
       days: await prisma.flowDay.findMany({ orderBy: [{ day: "asc" }, { stageId: "asc" }, { institutionId: "asc" }] }),

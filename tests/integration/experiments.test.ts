@@ -9,11 +9,10 @@ import { loader as caseJsonLoader } from "~/routes/ideas.$id_.case[.]json";
 import { loader as caseMdLoader } from "~/routes/ideas.$id_.case[.]md";
 import { loader as casePageLoader } from "~/routes/ideas.$id_.case";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
-import { ideaInStage, validatedExperiment } from "../factories/board";
+import { draftIdea, ideaInStage, recordExperiment, validatedExperiment } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
-import { run } from "../factories/route";
+import { reply, run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
 type Who = { id: number; cookie: string };
 let facilitator: Who, admin: Who, manager: Who, author: Who, other: Who;
@@ -77,18 +76,22 @@ describe("experiments", () => {
     const done = await prisma.experiment.findUniqueOrThrow({ where: { id: experiment.id } });
     expect(done).toMatchObject({ status: "COMPLETED", result: "VALIDATED", decision: "SCALE", version: 3 });
     expect(done.completedAt).not.toBeNull();
-    const events = (await prisma.event.findMany({ where: { ideaId: idea.id }, orderBy: { id: "asc" } })).map((e) => e.type);
-    expect(events).toEqual(["EXPERIMENT_CREATED", "EXPERIMENT_UPDATED", "EXPERIMENT_COMPLETED"]);
+    const events = (await prisma.event.findMany({ where: { ideaId: idea.id, type: { in: ["EXPERIMENT_CREATED", "EXPERIMENT_UPDATED", "EXPERIMENT_COMPLETED"] } }, orderBy: { id: "asc" } })).map((e) => [e.type, e.actorId]);
+    expect(events).toEqual([
+      ["EXPERIMENT_CREATED", facilitator.id],
+      ["EXPERIMENT_UPDATED", facilitator.id],
+      ["EXPERIMENT_COMPLETED", facilitator.id],
+    ]);
   });
 
   test("completing without the Learning Card answers 400 beside each missing field and saves nothing", async () => {
     const idea = await ideaInStage("develop", author.id);
     const result = await createExp(idea.id, { ...TEST_CARD, status: "COMPLETED", observed: "Kaut kas notika." });
     expect(result.status).toBe(400);
-    const errors = (result.data as { error: Record<string, string[]> }).error;
+    const errors = reply(result).error;
     for (const field of ["learned", "result", "evidenceStrength", "decision"]) expect(errors[field], field).toEqual(["requiredToComplete"]);
     expect(errors.observed).toBeUndefined();
-    expect((result.data as { initialValue: Record<string, string> }).initialValue.hypothesis).toBe(TEST_CARD.hypothesis);
+    expect(reply(result).initialValue.hypothesis).toBe(TEST_CARD.hypothesis);
     expect(await prisma.experiment.count({ where: { ideaId: idea.id } })).toBe(0);
   });
 
@@ -102,18 +105,19 @@ describe("experiments", () => {
     const idea = await ideaInStage("develop", author.id);
     const result = await createExp(idea.id, { ...TEST_CARD, ...overrides });
     expect(result.status).toBe(400);
-    expect((result.data as { error: Record<string, string[]> }).error[field]).toEqual([message]);
+    expect(reply(result).error[field]).toEqual([message]);
   });
 
   test("a stale version answers 409 and going back from completed answers 400; nothing changes", async () => {
     const idea = await ideaInStage("develop", author.id);
-    const e = await validatedExperiment(idea.id, facilitator.id);
-    const stale = await editExp(idea.id, e.id, { ...TEST_CARD, ...LEARNING, status: "COMPLETED", experimentId: String(e.id), version: "7" });
+    const id = await validatedExperiment(idea.id);
+    const stale = await editExp(idea.id, id, { ...TEST_CARD, ...LEARNING, status: "COMPLETED", experimentId: String(id), version: "7" });
     expect(stale.status).toBe(409);
-    const back = await editExp(idea.id, e.id, { ...TEST_CARD, status: "RUNNING", experimentId: String(e.id), version: "1" });
+    expect(reply(stale).error[""]).toEqual(["experiments:errors.conflict"]);
+    const back = await editExp(idea.id, id, { ...TEST_CARD, status: "RUNNING", experimentId: String(id), version: "1" });
     expect(back.status).toBe(400);
-    expect((back.data as { error: Record<string, string[]> }).error.status).toEqual(["experiments:errors.statusBackwards"]);
-    expect((await prisma.experiment.findUniqueOrThrow({ where: { id: e.id } })).version).toBe(1);
+    expect(reply(back).error.status).toEqual(["experiments:errors.statusBackwards"]);
+    expect((await prisma.experiment.findUniqueOrThrow({ where: { id } })).version).toBe(1);
   });
 
   test("who may record: facilitators and admins on any idea on the board, the author only in a work stage", async () => {
@@ -126,8 +130,8 @@ describe("experiments", () => {
     expect((await createExp(intake.id, TEST_CARD, facilitator)).status).toBe(302);
     expect((await createExp(working.id, TEST_CARD, admin)).status).toBe(302);
     expect((await run(newExperimentLoader, { request: getRequest(`/ideas/${working.id}/experiments/new`, other.cookie), params: { id: String(working.id) } })).status).toBe(403);
-    const draft = await prisma.idea.create({ data: { title: "Melnraksts", authorId: author.id, institutionId: 1 } });
-    expect((await createExp(draft.id, TEST_CARD, facilitator)).status).toBe(404);
+    const draft = await draftIdea(author.id);
+    expect((await createExp(draft, TEST_CARD, facilitator)).status).toBe(404);
   });
 });
 
@@ -138,10 +142,9 @@ describe("stage gates, for every way of moving", () => {
   ] as const) {
     test(`into test needs a Test Card — ${way}`, async () => {
       const idea = await ideaInStage("develop", author.id);
-      const refused = await moveFn(idea.id, 1, "test");
+      const refused = await moveFn(idea.id, await version(idea.id), "test");
       expect(refused.status).toBe(400);
-      expect(JSON.stringify(refused.data)).toContain("board:gates.test");
-      expect(JSON.stringify(refused.data)).toContain(`/ideas/${idea.id}/experiments/new`);
+      expect(reply(refused)).toMatchObject({ error: { "": ["board:gates.test"] }, link: `/ideas/${idea.id}/experiments/new` });
       expect(await stageOf(idea.id)).toBe("develop");
       await createExp(idea.id, TEST_CARD);
       expect([200, 302]).toContain((await moveFn(idea.id, await version(idea.id), "test")).status);
@@ -150,41 +153,42 @@ describe("stage gates, for every way of moving", () => {
 
     test(`into scale and implemented needs a validated experiment — ${way}`, async () => {
       const idea = await ideaInStage("test", author.id);
-      await validatedExperiment(idea.id, facilitator.id, { result: "INVALIDATED", decision: "PIVOT" });
+      await validatedExperiment(idea.id, { result: "INVALIDATED", decision: "PIVOT" });
       for (const stage of ["scale", "implemented"]) {
         const refused = await moveFn(idea.id, await version(idea.id), stage, { closingNote: "Ieviests." });
         expect(refused.status).toBe(400);
-        expect(JSON.stringify(refused.data)).toContain("board:gates.validated");
+        expect(reply(refused)).toMatchObject({ error: { "": ["board:gates.validated"] }, link: `/ideas/${idea.id}#experiments` });
       }
-      await validatedExperiment(idea.id, facilitator.id);
+      await validatedExperiment(idea.id);
       expect([200, 302]).toContain((await moveFn(idea.id, await version(idea.id), "scale")).status);
       expect(await stageOf(idea.id)).toBe("scale");
     });
 
     test(`into stopped needs the closing note and the learning of experiments that ran — ${way}`, async () => {
       const idea = await ideaInStage("test", author.id);
-      await prisma.experiment.create({
-        data: { ideaId: idea.id, createdById: facilitator.id, hypothesis: "H", method: "M", methodType: "SURVEY", metric: "X", successCriterion: "Y", status: "RUNNING" },
-      });
-      const refused = await moveFn(idea.id, 1, "stopped", { closingNote: "Apturam: nav pieprasījuma." });
+      const running = await recordExperiment(idea.id, { methodType: "SURVEY", status: "RUNNING" });
+      const refused = await moveFn(idea.id, await version(idea.id), "stopped", { closingNote: "Apturam: nav pieprasījuma." });
       expect(refused.status).toBe(400);
-      expect(JSON.stringify(refused.data)).toContain("board:gates.learning");
-      await prisma.experiment.updateMany({ where: { ideaId: idea.id }, data: { status: "COMPLETED", learned: "Pieprasījuma nav.", result: "INVALIDATED" } });
-      expect((await moveFn(idea.id, 1, "stopped")).status).toBe(400); // still no closing note
-      expect([200, 302]).toContain((await moveFn(idea.id, 1, "stopped", { closingNote: "Apturam: nav pieprasījuma." })).status);
+      expect(reply(refused).error[""]).toEqual(["board:gates.learning"]);
+      const completed = await editExp(idea.id, running, { ...TEST_CARD, ...LEARNING, learned: "Pieprasījuma nav.", result: "INVALIDATED", status: "COMPLETED", experimentId: String(running), version: "1" });
+      expect(completed.status).toBe(302);
+      const noNote = await moveFn(idea.id, await version(idea.id), "stopped");
+      expect(reply(noNote).error.closingNote).toEqual(["board:errors.closingNoteRequired"]);
+      expect([200, 302]).toContain((await moveFn(idea.id, await version(idea.id), "stopped", { closingNote: "Apturam: nav pieprasījuma." })).status);
       expect(await stageOf(idea.id)).toBe("stopped");
     });
   }
 
   test("an admin may switch a gate off and on; others may not", async () => {
     const idea = await ideaInStage("develop", author.id);
-    const toggle = (enabled: string, by: Who) => run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stage: "test", enabled }, { cookie: by.cookie }) });
+    const test = await prisma.stage.findUniqueOrThrow({ where: { key: "test" } });
+    const toggle = (enabled: string, by: Who) => run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stageId: String(test.id), enabled }, { cookie: by.cookie }) });
     expect((await toggle("false", facilitator)).status).toBe(403);
     expect((await toggle("false", admin)).status).toBe(302);
-    expect((await boardMove(idea.id, 1, "test")).status).toBe(200);
+    expect((await boardMove(idea.id, await version(idea.id), "test")).status).toBe(200);
     expect((await toggle("true", admin)).status).toBe(302);
     const again = await ideaInStage("develop", author.id);
-    expect((await boardMove(again.id, 1, "test")).status).toBe(400);
+    expect((await boardMove(again.id, await version(again.id), "test")).status).toBe(400);
     expect((await toggle("maybe", admin)).status).toBe(400);
   });
 });
@@ -194,12 +198,10 @@ describe("the lessons library and case pages", () => {
   const lessons = async (query = "") => (await run(lessonsLoader, { request: getRequest(`/lessons${query}`, other.cookie) })).data as Lessons;
 
   test("completed experiments and closed ideas, failures included, filtered and searched without diacritics", async () => {
-    const success = await ideaInStage("implemented", author.id, { title: "Ātrāka ŪDENS atļauju izsniegšana", institutionCode: "VVD" });
-    await prisma.idea.update({ where: { id: success.id }, data: { closedAt: new Date(), closingNote: "Ieviests; termiņš saīsināts uz pusi." } });
-    await validatedExperiment(success.id, facilitator.id, { methodType: "PILOT", searchText: "atrakas udens atlaujas" });
-    const failure = await ideaInStage("stopped", author.id, { title: "Čatbots tiesu sēdēm", institutionCode: "TA" });
-    await prisma.idea.update({ where: { id: failure.id }, data: { closedAt: new Date(), closingNote: "Apturēts: lietotāji gribēja cilvēku." } });
-    await validatedExperiment(failure.id, facilitator.id, { result: "INVALIDATED", decision: "STOP", methodType: "INTERVIEWS", searchText: "catbots tiesu sedem" });
+    const success = await ideaInStage("implemented", author.id, { title: "Ātrāka ŪDENS atļauju izsniegšana", institutionCode: "VVD", closingNote: "Ieviests; termiņš saīsināts uz pusi." });
+    await validatedExperiment(success.id, { methodType: "PILOT" });
+    const failure = await ideaInStage("stopped", author.id, { title: "Čatbots tiesu sēdēm", institutionCode: "TA", closingNote: "Apturēts: lietotāji gribēja cilvēku." });
+    await validatedExperiment(failure.id, { result: "INVALIDATED", decision: "STOP", methodType: "INTERVIEWS" });
     await ideaInStage("develop", author.id); // not a lesson
 
     const all = await lessons();
@@ -220,9 +222,8 @@ describe("the lessons library and case pages", () => {
     const open = await ideaInStage("test", author.id);
     expect((await run(casePageLoader, { request: getRequest(`/ideas/${open.id}/case`, other.cookie), params: { id: String(open.id) } })).status).toBe(404);
 
-    const idea = await ideaInStage("stopped", author.id, { title: "Ēku pārbaužu grafiks ģimenēm" });
-    await prisma.idea.update({ where: { id: idea.id }, data: { closedAt: new Date(), closingNote: "Apturēts; iemācījāmies, ka ģimenes grib SMS." } });
-    await validatedExperiment(idea.id, facilitator.id, { result: "INVALIDATED", learned: "Ģimenes dod priekšroku īsziņām." });
+    const idea = await ideaInStage("stopped", author.id, { title: "Ēku pārbaužu grafiks ģimenēm", closingNote: "Apturēts; iemācījāmies, ka ģimenes grib SMS." });
+    await validatedExperiment(idea.id, { result: "INVALIDATED", learned: "Ģimenes dod priekšroku īsziņām." });
     const json = await run(caseJsonLoader, { request: getRequest(`/ideas/${idea.id}/case.json`, other.cookie), params: { id: String(idea.id) } });
     expect(json.status).toBe(200);
     expect(json.headers.get("Content-Type")).toContain("application/json");

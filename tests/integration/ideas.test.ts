@@ -5,10 +5,10 @@ import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
 import { loader as listLoader } from "~/routes/ideas._index";
 import { loader as mineLoader } from "~/routes/ideas.mine";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { fullBrief, sessionCookieFor } from "../factories/idea";
+import { fullBrief } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
 
 let institutionId: number;

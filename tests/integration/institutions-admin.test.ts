@@ -2,10 +2,9 @@ import { expect, test } from "vitest";
 import { action, loader } from "~/routes/admin.institutions";
 import { loader as newIdeaLoader } from "~/routes/ideas.new";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
 test("an admin adds, renames, deactivates and reactivates an institution, each audited; a deactivated one is not offered for new ideas", async () => {
   const admin = await createUser({ role: "ADMIN" });
@@ -26,7 +25,7 @@ test("an admin adds, renames, deactivates and reactivates an institution, each a
   expect(form.options.institutions.find((i) => i.id === vid.id)?.active).toBe(false);
   expect((await post({ intent: "reactivate", institutionId: String(vid.id) })).status).toBe(302);
   expect(await prisma.institution.findUniqueOrThrow({ where: { id: vid.id } })).toMatchObject({ nameLv: "VID", nameEn: "SRS", active: true });
-  expect(await prisma.auditEntry.count({ where: { targetType: "institution", targetId: "VID" } })).toBe(4);
+  expect(await prisma.auditEntry.count({ where: { targetType: "INSTITUTION", targetId: "VID" } })).toBe(4);
   const manager = await createUser({ role: "MANAGER" });
   expect((await run(loader, { request: getRequest("/admin/institutions", await sessionCookieFor(manager.id)) })).status).toBe(403);
 });

@@ -8,25 +8,30 @@ import { action as accountAction, loader as accountLoader } from "~/routes/accou
 import { loader as outboxLoader } from "~/routes/admin.outbox";
 import { action as usersAction } from "~/routes/admin.users";
 import { prisma } from "~/utils/db.server";
-import { ideaInStage } from "../factories/board";
-import { sessionCookieFor } from "../factories/idea";
+import { ideaInStage } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
 import { startSmtp, type TestSmtp } from "../factories/smtp";
-import { createUser } from "../factories/user";
+import { createUser, sessionCookieFor } from "../factories/user";
 
-type Role = "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN";
-const asUser = (u: { id: number; role: Role }) => ({ id: u.id, email: "", name: "", role: u.role, locale: null, institutionId: 1 });
 const allPrefs = (mode: string, overrides: Record<string, string> = {}) => ({
   intent: "notifications",
-  idea_moved: mode,
-  idea_closed: mode,
-  idea_returned: mode,
-  idea_declined: mode,
-  comment: mode,
-  assigned: mode,
+  MOVED: mode,
+  CLOSED: mode,
+  RETURNED: mode,
+  DECLINED: mode,
+  COMMENT: mode,
+  ASSIGNED: mode,
   ...overrides,
 });
+/** Everything waiting for e-mail is taken as dealt with (what happened before the test's own news). */
+const settle = () => prisma.notification.updateMany({ where: { mailedAt: null }, data: { mailedAt: new Date() } });
+/** An idea on the board whose earlier news (its submission, its moves) was already e-mailed. */
+const settledIdea = async (...args: Parameters<typeof ideaInStage>) => {
+  const idea = await ideaInStage(...args);
+  await settle();
+  return idea;
+};
 const savePrefs = async (userId: number, fields: Record<string, string>) =>
   run(accountAction, { request: formRequest("/account", fields, { cookie: await sessionCookieFor(userId) }) });
 const mailsTo = (smtp: TestSmtp, email: string) => smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === email);
@@ -34,7 +39,7 @@ const mailsTo = (smtp: TestSmtp, email: string) => smtp.received.filter((m) => m
 let smtp: TestSmtp | null = null;
 beforeEach(async () => {
   // Each test starts with nothing waiting from an earlier one.
-  await prisma.notification.updateMany({ where: { mailedAt: null }, data: { mailedAt: new Date() } });
+  await settle();
 });
 afterEach(async () => {
   delete process.env.SMTP_URL;
@@ -52,35 +57,35 @@ describe("preferences", () => {
     const person = await createUser();
     const cookie = await sessionCookieFor(person.id);
     const before = (await run(accountLoader, { request: getRequest("/account", cookie) })).data as { preferences: Record<string, string>; emailConfigured: boolean };
-    expect(before.preferences).toEqual({ "idea.moved": "INSTANT", "idea.closed": "INSTANT", "idea.returned": "INSTANT", "idea.declined": "INSTANT", comment: "DIGEST", assigned: "INSTANT" });
+    expect(before.preferences).toEqual({ MOVED: "INSTANT", CLOSED: "INSTANT", RETURNED: "INSTANT", DECLINED: "INSTANT", COMMENT: "DIGEST", ASSIGNED: "INSTANT" });
     expect(before.emailConfigured).toBe(false);
 
-    const saved = await savePrefs(person.id, allPrefs("DIGEST", { comment: "OFF" }));
+    const saved = await savePrefs(person.id, allPrefs("DIGEST", { COMMENT: "OFF" }));
     expect(saved.status).toBe(302);
     expect(saved.location).toBe("/account#notifications");
     const after = (await run(accountLoader, { request: getRequest("/account", cookie) })).data as { preferences: Record<string, string> };
-    expect(after.preferences).toMatchObject({ "idea.moved": "DIGEST", comment: "OFF", assigned: "DIGEST" });
+    expect(after.preferences).toMatchObject({ MOVED: "DIGEST", COMMENT: "OFF", ASSIGNED: "DIGEST" });
   });
 
   test("an unknown choice is refused with a message beside it, and nothing changes", async () => {
     const person = await createUser();
-    const refused = await savePrefs(person.id, allPrefs("INSTANT", { comment: "HOURLY" }));
+    const refused = await savePrefs(person.id, allPrefs("INSTANT", { COMMENT: "HOURLY" }));
     expect(refused.status).toBe(400);
-    const reply = reply(refused);
-    expect(reply.error.comment).toEqual(["invalidChoice"]);
-    expect(reply.initialValue.idea_moved).toBe("INSTANT");
+    const answer = reply(refused);
+    expect(answer.error.COMMENT).toEqual(["invalidChoice"]);
+    expect(answer.initialValue.MOVED).toBe("INSTANT");
     expect(await prisma.notificationPreference.count({ where: { userId: person.id } })).toBe(0);
   });
 
   test("off means no notification at all; digest and at once are written as chosen", async () => {
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
-    await savePrefs(author.id, allPrefs("INSTANT", { idea_moved: "OFF", comment: "DIGEST" }));
-    const idea = await ideaInStage("discover", author.id);
-    await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
-    await addComment(asUser(facilitator), idea.id, "Kā jums tas izdevās?", false);
+    await savePrefs(author.id, allPrefs("INSTANT", { MOVED: "OFF", COMMENT: "DIGEST" }));
+    const idea = await settledIdea("discover", author.id);
+    await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
+    await addComment(facilitator, { ideaId: idea.id, body: "Kā jums tas izdevās?", internal: false });
     const rows = await prisma.notification.findMany({ where: { userId: author.id }, select: { kind: true, delivery: true } });
-    expect(rows).toEqual([{ kind: "comment", delivery: "DIGEST" }]);
+    expect(rows).toEqual([{ kind: "COMMENT", delivery: "DIGEST" }]);
   });
 });
 
@@ -90,8 +95,8 @@ describe("e-mail at once", () => {
     const author = await createUser({ name: "Līga Ābele" });
     await prisma.user.update({ where: { id: author.id }, data: { locale: "lv" } });
     const facilitator = await createUser({ role: "FACILITATOR", name: "Ēriks Šņore" });
-    const idea = await ideaInStage("discover", author.id, { title: "Ūdens skaitītāju rādījumi vienā klikšķī" });
-    await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
+    const idea = await settledIdea("discover", author.id, { title: "Ūdens skaitītāju rādījumi vienā klikšķī" });
+    await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
 
     expect(await runMailPass()).toMatchObject({ instant: 1, sent: 1 });
     const [mail, ...rest] = mailsTo(server, author.email);
@@ -106,7 +111,7 @@ describe("e-mail at once", () => {
 
     expect(await runMailPass()).toMatchObject({ instant: 0, sent: 0 });
     expect(server.received).toHaveLength(1);
-    expect(await prisma.outboxMessage.findFirst({ where: { userId: author.id }, select: { status: true, kind: true } })).toEqual({ status: "SENT", kind: "instant" });
+    expect(await prisma.outboxMessage.findFirst({ where: { userId: author.id }, select: { status: true, kind: true } })).toEqual({ status: "SENT", kind: "INSTANT" });
   });
 
   test("in English for a person who chose English; several at once make one e-mail; what was read in the app is not e-mailed", async () => {
@@ -114,12 +119,12 @@ describe("e-mail at once", () => {
     const author = await createUser({ name: "Jane Roe" });
     await prisma.user.update({ where: { id: author.id }, data: { locale: "en" } });
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const first = await ideaInStage("discover", author.id, { title: "First idea" });
-    const second = await ideaInStage("discover", author.id, { title: "Second idea" });
-    const third = await ideaInStage("discover", author.id, { title: "Already seen" });
-    await moveIdea(asUser(facilitator), { ideaId: first.id, version: 1, stage: "define" });
-    await moveIdea(asUser(facilitator), { ideaId: second.id, version: 1, stage: "define" });
-    await moveIdea(asUser(facilitator), { ideaId: third.id, version: 1, stage: "define" });
+    const first = await settledIdea("discover", author.id, { title: "First idea" });
+    const second = await settledIdea("discover", author.id, { title: "Second idea" });
+    const third = await settledIdea("discover", author.id, { title: "Already seen" });
+    await moveIdea(facilitator, { ideaId: first.id, version: first.version, stage: "define" });
+    await moveIdea(facilitator, { ideaId: second.id, version: second.version, stage: "define" });
+    await moveIdea(facilitator, { ideaId: third.id, version: third.version, stage: "define" });
     await prisma.notification.updateMany({ where: { userId: author.id, ideaId: third.id }, data: { readAt: new Date() } });
 
     await runMailPass();
@@ -138,8 +143,8 @@ describe("e-mail at once", () => {
     const server = await withSmtp();
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const idea = await ideaInStage("discover", author.id);
-    await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
+    const idea = await settledIdea("discover", author.id);
+    await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
     await prisma.user.update({ where: { id: author.id }, data: { active: false } });
     await runMailPass();
     expect(mailsTo(server, author.email)).toEqual([]);
@@ -165,11 +170,11 @@ describe("the daily digest", () => {
     const colleague = await createUser({ name: "Jānis Bērziņš" });
     const facilitator = await createUser({ role: "FACILITATOR", name: "Laura Zariņa" });
     await savePrefs(author.id, allPrefs("DIGEST"));
-    const a = await ideaInStage("discover", author.id, { title: "Rindas bez rindām" });
-    const b = await ideaInStage("discover", author.id, { title: "Vienkāršāki iesniegumi" });
-    await moveIdea(asUser(facilitator), { ideaId: a.id, version: 1, stage: "define" });
-    await addComment(asUser(colleague), a.id, "Arī mums tas noderētu.", false);
-    await addComment(asUser(facilitator), b.id, "Vai esat runājuši ar lietotājiem?", false);
+    const a = await settledIdea("discover", author.id, { title: "Rindas bez rindām" });
+    const b = await settledIdea("discover", author.id, { title: "Vienkāršāki iesniegumi" });
+    await moveIdea(facilitator, { ideaId: a.id, version: a.version, stage: "define" });
+    await addComment(colleague, { ideaId: a.id, body: "Arī mums tas noderētu.", internal: false });
+    await addComment(facilitator, { ideaId: b.id, body: "Vai esat runājuši ar lietotājiem?", internal: false });
 
     expect((await runMailPass(early)).digests).toBe(0);
     expect(mailsTo(server, author.email)).toEqual([]);
@@ -188,7 +193,7 @@ describe("the daily digest", () => {
     expect(text).toContain("http://localhost:3000/account#notifications");
 
     // Later the same day: gathered, but not sent until tomorrow.
-    await addComment(asUser(colleague), b.id, "Es varu palīdzēt ar aptauju.", false);
+    await addComment(colleague, { ideaId: b.id, body: "Es varu palīdzēt ar aptauju.", internal: false });
     await runMailPass(evening);
     expect(mailsTo(server, author.email)).toHaveLength(1);
     // The facilitator, who commented on it, hears of the new comment in their first digest of the day.
@@ -209,8 +214,8 @@ describe("the daily digest", () => {
     const server = await withSmtp();
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const idea = await ideaInStage("discover", author.id);
-    await addComment(asUser(facilitator), idea.id, "Izlasīts lietotnē.", false);
+    const idea = await settledIdea("discover", author.id);
+    await addComment(facilitator, { ideaId: idea.id, body: "Izlasīts lietotnē.", internal: false });
     await prisma.notification.updateMany({ where: { userId: author.id }, data: { readAt: new Date() } });
     expect((await runMailPass(morning)).digests).toBe(0);
     expect(mailsTo(server, author.email)).toEqual([]);
@@ -223,8 +228,8 @@ describe("sending", () => {
     const server = await withSmtp();
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const idea = await ideaInStage("discover", author.id);
-    await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
+    const idea = await settledIdea("discover", author.id);
+    await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
     server.refuse(true);
     await runMailPass();
     const kept = await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id } });
@@ -235,8 +240,8 @@ describe("sending", () => {
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { id: kept.id } })).toMatchObject({ status: "SENT", attempts: 2, error: null });
     expect(mailsTo(server, author.email)).toHaveLength(1);
 
-    const other = await ideaInStage("discover", author.id);
-    await moveIdea(asUser(facilitator), { ideaId: other.id, version: 1, stage: "define" });
+    const other = await settledIdea("discover", author.id);
+    await moveIdea(facilitator, { ideaId: other.id, version: other.version, stage: "define" });
     server.refuse(true);
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await runMailPass();
     expect(await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id }, orderBy: { id: "desc" } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
@@ -246,8 +251,8 @@ describe("sending", () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
-    const idea = await ideaInStage("discover", author.id);
-    expect((await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" })).ok).toBe(true);
+    const idea = await settledIdea("discover", author.id);
+    expect((await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" })).ok).toBe(true);
     await expect(runMailPass()).resolves.toMatchObject({ instant: 1, sent: 0 });
     expect(await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
   });
@@ -258,8 +263,8 @@ describe("without SMTP", () => {
     const author = await createUser();
     const facilitator = await createUser({ role: "FACILITATOR" });
     const admin = await createUser({ role: "ADMIN" });
-    const idea = await ideaInStage("discover", author.id, { title: "Ideja bez e-pasta" });
-    await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
+    const idea = await settledIdea("discover", author.id, { title: "Ideja bez e-pasta" });
+    await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
     expect(await runMailPass()).toMatchObject({ instant: 1, sent: 0 });
     expect(await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id } })).toMatchObject({ status: "NOT_SENT", attempts: 0 });
 
@@ -288,7 +293,7 @@ describe("set-password links by e-mail", () => {
       request: formRequest("/admin/users", { intent: "create", email: "zane.ozola@example.lv", name: "Zane Ozola", role: "SUBMITTER", institutionId: String(vk) }, { cookie: await sessionCookieFor(admin.id) }),
     });
     expect(created.status).toBe(200);
-    const { link, mail } = created.data as { link: string; mail: { status: string; email: string } };
+    const { link, mail } = (created.data as { data: { link: string; mail: { status: string; email: string } } }).data;
     expect(mail).toEqual({ status: "SENT", email: "zane.ozola@example.lv" });
     const [message] = mailsTo(server, "zane.ozola@example.lv");
     expect(message.subject).toBe("Ideju laboratorija: iestatiet savu paroli / Idea Lab: set your password");
@@ -296,7 +301,7 @@ describe("set-password links by e-mail", () => {
     expect(message.text).toContain("Labdien, Zane Ozola!");
     expect(message.text).toContain("Hello Zane Ozola,");
     const kept = await prisma.outboxMessage.findFirstOrThrow({ where: { to: "zane.ozola@example.lv" } });
-    expect(kept).toMatchObject({ kind: "set-password", status: "SENT" });
+    expect(kept).toMatchObject({ kind: "SET_PASSWORD", status: "SENT" });
     expect(kept.text).not.toContain(link.split("/set-password/")[1]);
     expect(kept.text).toContain("[saite paslēpta]");
 
@@ -312,7 +317,7 @@ describe("set-password links by e-mail", () => {
     const created = await run(usersAction, {
       request: formRequest("/admin/users", { intent: "create", email: "bez.pasta@example.lv", name: "Bez Pasta", role: "SUBMITTER", institutionId: String(vk) }, { cookie: await sessionCookieFor(admin.id) }),
     });
-    expect((created.data as { mail: { status: string } }).mail.status).toBe("NOT_SENT");
-    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { to: "bez.pasta@example.lv" } })).toMatchObject({ status: "NOT_SENT", kind: "set-password" });
+    expect((created.data as { data: { mail: { status: string } } }).data.mail.status).toBe("NOT_SENT");
+    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { to: "bez.pasta@example.lv" } })).toMatchObject({ status: "NOT_SENT", kind: "SET_PASSWORD" });
   });
 });

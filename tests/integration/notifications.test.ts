@@ -1,16 +1,16 @@
 import { expect, test } from "vitest";
-import { moveIdea, manageIdea } from "~/modules/board/board.server";
+import { assignIdea, moveIdea, returnIdea } from "~/modules/board/board.server";
 import { addComment } from "~/modules/idea/idea.server";
 import { action as notificationsAction, loader as notificationsLoader } from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
-import { ideaInStage } from "../factories/board";
+import { ideaInStage } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
-const asUser = (u: { id: number; role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN" }) => ({ id: u.id, email: "", name: "", role: u.role, locale: null, institutionId: 1 });
-const kinds = async (userId: number) => (await prisma.notification.findMany({ where: { userId }, orderBy: { id: "asc" } })).map((n) => n.kind);
+/** The kinds a person was notified of since `after` (a notification id), in order. */
+const kinds = async (userId: number, after = 0) => (await prisma.notification.findMany({ where: { userId, id: { gt: after } }, orderBy: { id: "asc" } })).map((n) => n.kind);
+const lastNotification = async () => (await prisma.notification.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0;
 
 test("who hears what: the author of a moved, returned or closed idea; commenters; the assignee; never the actor", async () => {
   const author = await createUser();
@@ -18,37 +18,45 @@ test("who hears what: the author of a moved, returned or closed idea; commenters
   const facilitator = await createUser({ role: "FACILITATOR" });
   const other = await createUser({ role: "FACILITATOR" });
   const idea = await ideaInStage("discover", author.id);
+  // Taking the idea in was news for its author too.
+  expect(await kinds(author.id)).toEqual(["MOVED"]);
+  const start = await lastNotification();
 
-  expect((await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" })).ok).toBe(true);
-  expect(await kinds(author.id)).toEqual(["idea.moved"]);
+  expect((await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" })).ok).toBe(true);
+  expect(await kinds(author.id, start)).toEqual(["MOVED"]);
   expect(await kinds(facilitator.id)).toEqual([]);
 
-  await addComment(asUser(colleague), idea.id, "Arī mums tas noderētu.", false);
-  await addComment(asUser(facilitator), idea.id, "Iekšēja piezīme.", true);
-  await addComment(asUser(author), idea.id, "Paldies!", false);
-  expect(await kinds(author.id)).toEqual(["idea.moved", "comment"]);
-  expect(await kinds(colleague.id)).toEqual(["comment"]);
+  await addComment(colleague, { ideaId: idea.id, body: "Arī mums tas noderētu.", internal: false });
+  await addComment(facilitator, { ideaId: idea.id, body: "Iekšēja piezīme.", internal: true });
+  await addComment(author, { ideaId: idea.id, body: "Paldies!", internal: false });
+  expect(await kinds(author.id, start)).toEqual(["MOVED", "COMMENT"]);
+  expect(await kinds(colleague.id)).toEqual(["COMMENT"]);
 
-  await manageIdea(asUser(facilitator), { intent: "assign", ideaId: idea.id, version: 2, assigneeId: other.id });
-  expect(await kinds(other.id)).toEqual(["assigned"]);
-  await manageIdea(asUser(other), { intent: "assign", ideaId: idea.id, version: 3, assigneeId: other.id });
-  expect(await kinds(other.id)).toEqual(["assigned"]);
+  await assignIdea(facilitator, { ideaId: idea.id, version: idea.version + 1, assigneeId: other.id });
+  expect(await kinds(other.id)).toEqual(["ASSIGNED"]);
+  await assignIdea(other, { ideaId: idea.id, version: idea.version + 2, assigneeId: other.id });
+  expect(await kinds(other.id)).toEqual(["ASSIGNED"]);
 
   const intake = await ideaInStage("submitted", author.id);
-  await manageIdea(asUser(facilitator), { intent: "return", ideaId: intake.id, version: 1, question: "Cik?" });
   const closing = await ideaInStage("develop", author.id);
-  await moveIdea(asUser(facilitator), { ideaId: closing.id, version: 1, stage: "stopped", closingNote: "Apturēts." });
-  expect(await kinds(author.id)).toEqual(["idea.moved", "comment", "idea.returned", "idea.closed"]);
+  const before = await lastNotification();
+  await returnIdea(facilitator, { ideaId: intake.id, version: intake.version, text: "Cik?" });
+  await moveIdea(facilitator, { ideaId: closing.id, version: closing.version, stage: "stopped", closingNote: "Apturēts." });
+  expect(await kinds(author.id, before)).toEqual(["RETURNED", "CLOSED"]);
 });
 
 test("the list shows the unread ones, and marking them read clears the count", async () => {
   const author = await createUser();
   const facilitator = await createUser({ role: "FACILITATOR" });
   const idea = await ideaInStage("discover", author.id, { title: "Paziņojumu ideja" });
-  await moveIdea(asUser(facilitator), { ideaId: idea.id, version: 1, stage: "define" });
+  await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
   const cookie = await sessionCookieFor(author.id);
-  const list = (await run(notificationsLoader, { request: getRequest("/notifications", cookie) })).data as { notifications: { read: boolean; idea: { title: string } }[] };
-  expect(list.notifications).toMatchObject([{ read: false, idea: { title: "Paziņojumu ideja" } }]);
-  expect((await run(notificationsAction, { request: formRequest("/notifications", {}, { cookie }) })).status).toBe(302);
+  const list = (await run(notificationsLoader, { request: getRequest("/notifications", cookie) })).data as { notifications: { kind: string; read: boolean; idea: { title: string } }[] };
+  // Newest first: the move to define, then the idea's taking in.
+  expect(list.notifications).toMatchObject([
+    { kind: "MOVED", read: false, idea: { title: "Paziņojumu ideja" } },
+    { kind: "MOVED", read: false, idea: { title: "Paziņojumu ideja" } },
+  ]);
+  expect((await run(notificationsAction, { request: formRequest("/notifications", { formId: "read-all", intent: "read-all" }, { cookie }) })).status).toBe(302);
   expect(await prisma.notification.count({ where: { userId: author.id, readAt: null } })).toBe(0);
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { verifyPassword } from "~/utils/auth.server";
+import { verifyPassword } from "~/utils/password.server";
 
 test("every connection is set up for a web server: WAL, synchronous NORMAL, foreign keys, a 5 s busy timeout", async () => {
   const one = async (sql: string) => Object.values(((await prisma.$queryRawUnsafe(sql)) as Record<string, unknown>[])[0])[0];

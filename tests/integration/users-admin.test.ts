@@ -5,10 +5,9 @@ import { action as setPasswordAction, loader as setPasswordLoader } from "~/rout
 import { action as loginAction } from "~/routes/login";
 import { getUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { createUser } from "../factories/user";
-import { sessionCookieFor } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
+import { createUser, sessionCookieFor } from "../factories/user";
 
 let admin: { id: number; cookie: string };
 let vk: number;
@@ -29,11 +28,11 @@ describe("creating users", () => {
   test("an admin creates a user, who sets a password with the one-time link and signs in", async () => {
     const created = await create({ email: "Jauna.Darbiniece@VK.gov.lv", name: "Jauna Darbiniece", role: "FACILITATOR", institutionId: String(vk) });
     expect(created.status).toBe(200);
-    const link = (created.data as { link: string }).link;
+    const link = (created.data as { data: { link: string } }).data.link;
     expect(link).toMatch(/^http:\/\/localhost:3000\/set-password\/[\w-]{30,}$/);
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "jauna.darbiniece@vk.gov.lv" } });
     expect(user).toMatchObject({ role: "FACILITATOR", institutionId: vk, active: true });
-    expect(await prisma.auditEntry.count({ where: { action: "user.create", targetId: String(user.id) } })).toBe(1);
+    expect(await prisma.auditEntry.count({ where: { action: "USER_CREATE", targetId: String(user.id) } })).toBe(1);
 
     const token = tokenOf(link);
     expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({ check: { ok: true, email: user.email } });
@@ -73,7 +72,7 @@ describe("creating users", () => {
 
   test("an expired link is refused", async () => {
     const created = await create({ email: "vecs@example.lv", name: "Vecs", role: "SUBMITTER", institutionId: String(vk) });
-    const token = tokenOf((created.data as { link: string }).link);
+    const token = tokenOf((created.data as { data: { link: string } }).data.link);
     await prisma.passwordToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) }, where: { user: { email: "vecs@example.lv" } } });
     expect((await setPassword(token, "garāka-parole-2026")).status).toBe(400);
     expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({ check: { ok: false, reason: "expired" } });
@@ -86,7 +85,7 @@ describe("changing and deactivating users", () => {
     const ur = (await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } })).id;
     expect((await change(person.id, { intent: "update", role: "MANAGER", institutionId: String(ur) })).status).toBe(302);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ role: "MANAGER", institutionId: ur });
-    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "user.update", targetId: String(person.id) } });
+    const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: "USER_UPDATE", targetId: String(person.id) } });
     expect(JSON.parse(entry.before!)).toMatchObject({ role: "SUBMITTER" });
     expect(JSON.parse(entry.after!)).toMatchObject({ role: "MANAGER", institutionId: ur });
   });
