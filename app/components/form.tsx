@@ -20,18 +20,24 @@ import type { z } from "zod";
 import { FORM_ID_FIELD, type FormReply } from "~/utils/form";
 import { Field, FieldErrors, FormError, splitKey } from "./ui/field";
 
-/** The action's reply, when it answers the form `formId`. */
-export function useFormReply<D = unknown>(formId: string, reply?: FormReply<D> | null): FormReply<D> | undefined {
+/**
+ * A form's HTML id: its name on the page with "-form" after it, so it never meets the id of the
+ * section it sits in (pages link to sections: /ideas/1/manage#move).
+ */
+const formElementId = (id: string) => `${id}-form`;
+
+/** The action's reply, when it answers the form named `id`. */
+export function useFormReply<D = unknown>(id: string, reply?: FormReply<D> | null): FormReply<D> | undefined {
   const actionData = useActionData() as FormReply<D> | undefined;
   const answer = reply ?? actionData;
-  return answer && answer.formId === formId ? answer : undefined;
+  return answer && answer.formId === formElementId(id) ? answer : undefined;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Shape = Record<string, any>;
 
 type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
-  /** Unique on the page: it names the form in the reply. */
+  /** Unique among the page's forms: it names the form in the reply. */
   id: string;
   /** The form's schema, to check fields as they are left; the server checks them again. */
   schema?: S | ((formData: FormData) => z.ZodType);
@@ -43,7 +49,7 @@ type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
 export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, schema, defaultValue, reply }: AppFormOptions<S>) {
   const answer = useFormReply(id, reply);
   return useForm<z.input<S>, z.output<S>, string[]>({
-    id,
+    id: formElementId(id),
     lastResult: answer?.result as SubmissionResult<string[]> | undefined,
     defaultValue: defaultValue as never,
     onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema: (typeof schema === "function" ? schema(formData) : schema) as S }) as never : undefined,
@@ -121,7 +127,7 @@ export function ButtonForm({
   );
 }
 
-/** True while this form's submission is on its way. */
+/** True while this form's submission is on its way (`formId`: the form element's id, form.id). */
 export function useBusy(formId: string) {
   const navigation = useNavigation();
   return navigation.state !== "idle" && navigation.formData?.get(FORM_ID_FIELD) === formId;

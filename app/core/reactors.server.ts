@@ -27,9 +27,8 @@ export type AfterReactor<K extends EventKind = EventKind> = {
   react: (event: EventOf<K>) => Promise<void>;
 };
 
-// Each reactor is typed by the events it takes; the registry holds them whatever they take.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Reactor = InsideReactor<any> | AfterReactor<any>;
+/** Any reactor, of whichever kind of event. */
+export type Reactor = { [K in EventKind]: InsideReactor<K> | AfterReactor<K> }[EventKind];
 
 /** A reaction that keeps failing is given up after this many attempts (and kept, with its error). */
 export const MAX_REACTION_ATTEMPTS = 10;
@@ -37,8 +36,11 @@ export const MAX_REACTION_ATTEMPTS = 10;
 const LEASE_MS = 5 * 60_000;
 const retryDelay = (attempts: number) => Math.min(10_000 * 2 ** (attempts - 1), 3_600_000);
 
-let inside: InsideReactor[] = [];
-let after = new Map<string, AfterReactor>();
+// The registry holds reactors of every kind; each is called only with events of its own kind.
+type AnyInside = { name: string; on: EventKind; react: (event: DomainEvent, ctx: { tx: Tx; emit: Emit }) => Promise<void> };
+type AnyAfter = { name: string; on: EventKind; when?: (event: DomainEvent) => boolean; react: (event: DomainEvent) => Promise<void> };
+let inside: AnyInside[] = [];
+let after = new Map<string, AnyAfter>();
 let registered = false;
 let runAtOnce = false;
 
@@ -46,8 +48,8 @@ let runAtOnce = false;
 export function registerReactors(reactors: Reactor[]) {
   const names = reactors.map((r) => r.name);
   if (new Set(names).size !== names.length) throw new Error(`Two reactors share a name: ${names.join(", ")}`);
-  inside = reactors.filter((r): r is InsideReactor => r.phase === "inside");
-  after = new Map(reactors.filter((r): r is AfterReactor => r.phase === "after").map((r) => [r.name, r]));
+  inside = reactors.filter((r) => r.phase === "inside") as AnyInside[];
+  after = new Map((reactors.filter((r) => r.phase === "after") as AnyAfter[]).map((r) => [r.name, r]));
   registered = true;
 }
 
@@ -134,7 +136,7 @@ async function runOne(row: Row, now = new Date()): Promise<boolean> {
   try {
     if (!reactor) throw new Error(`No reactor is registered as "${row.reactor}"`);
     await reactor.react(parseEvent(row.event));
-    await prisma.reaction.delete({ where: { id: row.id } });
+    await prisma.reaction.deleteMany({ where: { id: row.id } });
     return true;
   } catch (error) {
     const givingUp = !reactor || attempts >= MAX_REACTION_ATTEMPTS;
@@ -145,7 +147,7 @@ async function runOne(row: Row, now = new Date()): Promise<boolean> {
         : `Reactor ${row.reactor} failed on reaction ${row.id} (attempt ${attempts}); it will be retried.`,
       error,
     );
-    await prisma.reaction.update({
+    await prisma.reaction.updateMany({
       where: { id: row.id },
       data: { lockedUntil: null, lastError: message, runAt: new Date(now.getTime() + retryDelay(attempts)), failedAt: givingUp ? now : null },
     });

@@ -15,7 +15,7 @@ test("a person opens their account from the header and changes their name; a wro
   await page.getByLabel("Jaunā parole", { exact: true }).fill("jauna-un-gara-parole");
   await page.getByLabel("Jaunā parole vēlreiz").fill("jauna-un-gara-parole");
   await page.getByRole("button", { name: "Mainīt paroli" }).click();
-  await expect(page.locator("#account-current-error")).toHaveText("Pašreizējā parole nav pareiza.");
+  await expect(page.locator("#password-form-currentPassword-error")).toHaveText("Pašreizējā parole nav pareiza.");
   await expectNoAxeViolations(page);
 });
 

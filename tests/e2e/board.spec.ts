@@ -74,7 +74,7 @@ test("“Move to…” works without JavaScript and without dragging, and a clos
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārvaldīt ideju");
   await page.getByLabel("Posms", { exact: true }).selectOption("implemented");
   await page.getByRole("button", { name: "Pārvietot", exact: true }).click();
-  await expect(page.locator("#move-closing-note-error")).toHaveText("Uzrakstiet noslēguma piezīmi: kas sasniegts vai kāpēc ideja apturēta.");
+  await expect(page.locator("#move-form-closingNote-error")).toHaveText("Uzrakstiet noslēguma piezīmi: kas sasniegts vai kāpēc ideja apturēta.");
   await page.getByLabel("Noslēguma piezīme").fill("Ieviests visā valstī; pieteikumu kļūdu skaits samazinājās uz pusi.");
   await page.getByRole("button", { name: "Pārvietot", exact: true }).click();
   await expect(page).toHaveURL(/\/board/);

@@ -44,7 +44,7 @@ test("a facilitator runs an idea through a Test Card and a Learning Card into im
   await page.getByRole("link", { name: "Labot eksperimentu 1" }).click();
   await page.getByLabel("Statuss").selectOption("COMPLETED");
   await page.getByRole("button", { name: "Saglabāt eksperimentu" }).click();
-  await expect(page.locator("#experiment-learned-error")).toHaveText("Obligāts, lai eksperimentu pabeigtu.");
+  await expect(page.locator("#experiment-form-learned-error")).toHaveText("Obligāts, lai eksperimentu pabeigtu.");
   await expectNoAxeViolations(page);
   await page.getByLabel("Mēs novērojām…").fill("Kļūdaino pieteikumu īpatsvars samazinājās no 18 % uz 9 %.");
   await page.getByLabel("No tā mēs uzzinājām…").fill("Lielākā daļa kļūdu radās neskaidra jautājuma dēļ; to var novērst vārdos.");

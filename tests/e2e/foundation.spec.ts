@@ -51,7 +51,7 @@ test("an invalid e-mail gets its message beside the field, also without JavaScri
   await expect(email).toHaveValue("nav-epasts");
   const describedBy = await email.getAttribute("aria-describedby");
   await expect(page.locator(`[id="${describedBy}"]`)).toContainText("Ievadiet derīgu e-pasta adresi");
-  await expect(page.locator("#login-password-error")).toHaveText("Šis lauks ir obligāts.");
+  await expect(page.locator("#login-form-password-error")).toHaveText("Šis lauks ir obligāts.");
   await context.close();
 });
 
@@ -59,7 +59,7 @@ test("with JavaScript the e-mail is checked as the user leaves the field, in the
   await page.goto("/login");
   await page.getByLabel("E-pasts").fill("nav-epasts");
   await page.getByLabel("Parole").focus();
-  await expect(page.locator("#login-email-error")).toContainText("Ievadiet derīgu e-pasta adresi");
+  await expect(page.locator("#login-form-email-error")).toContainText("Ievadiet derīgu e-pasta adresi");
   await expect(page.getByLabel("E-pasts")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
 });

@@ -73,9 +73,9 @@ test("a brief with missing fields keeps everything typed and says what is missin
   await expect(page.getByLabel("Īsumā")).toHaveValue("<b>Ne HTML</b> & citas zīmes");
   const problem = page.getByLabel("Kāda ir viņu problēma vai vajadzība?");
   await expect(problem).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#idea-brief-problem-error")).toHaveText("Obligāts, lai ideju iesniegtu.");
-  await expect(page.locator("#idea-brief-usersTalkedTo-error")).toHaveText("Skaitlis nevar būt negatīvs.");
-  await expect(page.locator("#idea-brief-principles-error")).toHaveText("Izvēlieties vismaz vienu principu.");
+  await expect(page.locator("#idea-brief-form-problem-error")).toHaveText("Obligāts, lai ideju iesniegtu.");
+  await expect(page.locator("#idea-brief-form-usersTalkedTo-error")).toHaveText("Skaitlis nevar būt negatīvs.");
+  await expect(page.locator("#idea-brief-form-principles-error")).toHaveText("Izvēlieties vismaz vienu principu.");
 
   // Saving it as a draft needs only the title; HTML stays literal text.
   await page.getByLabel("Ar cik lietotājiem esat runājuši?").fill("");
@@ -90,9 +90,9 @@ test("with JavaScript the brief is checked as fields are left, and long fields c
   await page.goto("/ideas/new");
   await page.getByLabel("Nosaukums").fill("Īss");
   await page.getByLabel("Īsumā").focus();
-  await expect(page.locator("#idea-brief-title-error")).toHaveText("Vismaz 5 rakstzīmes.");
+  await expect(page.locator("#idea-brief-form-title-error")).toHaveText("Vismaz 5 rakstzīmes.");
   await page.getByLabel("Īsumā").fill("Četrdesmit rakstzīmju teikums par ūdeni.");
-  await expect(page.locator("#idea-brief-summary-count")).toHaveText("40 no 280 rakstzīmēm");
+  await expect(page.locator("#idea-brief-form-summary-count")).toHaveText("40 no 280 rakstzīmēm");
   await expectNoAxeViolations(page);
 });
 

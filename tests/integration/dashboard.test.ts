@@ -196,13 +196,22 @@ describe("exports", () => {
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (c === '"') quoted = false;
         else field += c;
       } else if (c === '"') quoted = true;
-      else if (c === ",") row.push(field), (field = "");
-      else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-      else field += c;
+      else if (c === ",") {
+        row.push(field);
+        field = "";
+      } else if (c === "\r" && text[i + 1] === "\n") {
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = "";
+        i++;
+      } else field += c;
     }
     return rows;
   }
@@ -283,5 +292,81 @@ describe("the flow figures follow every change", () => {
     expect(incremental.stays.filter((s) => s.ideaId === idea.id).map((s) => s.nextStageId === null)).toEqual([false, false, false, false, false, true]);
     await rebuildFlowFigures();
     expect(await snapshot()).toEqual(incremental);
+  });
+});
+
+describe("the charts", () => {
+  // Each chart is drawn from the same figures as the table under it: its bars name the table's rows,
+  // say the table's values, and are as long (or tall) as those values, in proportion.
+  async function drawn() {
+    const { createElement } = await import("react");
+    const { renderToStaticMarkup } = await import("react-dom/server");
+    const { StaticRouter } = await import("react-router-dom/server.js");
+    const { createInstance } = await import("i18next");
+    const { I18nextProvider, initReactI18next } = await import("react-i18next");
+    const { i18nConfig, resources } = await import("~/utils/i18n");
+    const i18n = createInstance();
+    await i18n.use(initReactI18next).init({ ...i18nConfig, lng: "lv", resources });
+    const { Window } = await import("happy-dom");
+    const { DashboardView } = await import("~/modules/dashboard/dashboard-view");
+    const { filters } = parseDashboardFilters(new URLSearchParams(PERIOD.slice(1)), { institutionIds: [A, B] }, NOW);
+    const d = await getDashboard({ id: manager.id, email: "", name: "", role: "MANAGER", locale: null, institutionId: A }, filters, "lv", NOW);
+    const document = new Window().document;
+    document.body.innerHTML = renderToStaticMarkup(
+      createElement(I18nextProvider, { i18n }, createElement(StaticRouter, { location: "/dashboard" }, createElement(DashboardView, { d }))),
+    );
+    return document;
+  }
+  const number = (text: string) => Number(text.replace(/[^\d,.-]/g, "").replace(",", "."));
+  type Node = { querySelectorAll: (selector: string) => Iterable<{ textContent: string | null }> };
+  const tableOf = (figure: Node) =>
+    [...figure.querySelectorAll("table tbody tr")].map((row) => [...(row as unknown as Node).querySelectorAll("th, td")].map((cell) => cell.textContent!.trim()));
+
+  test.each([
+    ["funnel", [1]],
+    ["conversion", [3]],
+    ["time", [1, 2]],
+    ["results", [1]],
+    ["institutions", [1]],
+  ] as const)("the %s bars say and measure what its table says", async (id, columns) => {
+    const figure = (await drawn()).querySelector(`figure[aria-labelledby="${id}-title"]`)!;
+    const table = tableOf(figure);
+    const rows = [...figure.querySelectorAll("svg > g")].filter((g) => g.querySelector("rect"));
+    // Long labels are shortened in the drawing (the table has them whole).
+    expect(rows.map((g) => g.querySelector("text")!.textContent)).toEqual(table.map((r) => (r[0].length > 40 ? `${r[0].slice(0, 39)}…` : r[0])));
+    const ratios: number[] = [];
+    rows.forEach((g, r) => {
+      const bars = [...g.querySelectorAll(":scope > g")];
+      expect(bars).toHaveLength(columns.length);
+      bars.forEach((bar, s) => {
+        const cell = table[r][columns[s]];
+        expect(bar.querySelector("text")!.textContent, `${id} row ${r}`).toBe(cell);
+        const width = Number(bar.querySelector("rect")!.getAttribute("width"));
+        const value = cell === "—" ? 0 : number(cell);
+        if (value === 0) expect(width, `${id} row ${r}: ${cell}`).toBe(0);
+        else ratios.push(width / value);
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 6);
+  });
+
+  test("the monthly bars are as tall as the table's figures, month by month", async () => {
+    const figure = (await drawn()).querySelector('figure[aria-labelledby="throughput-title"]')!;
+    const table = tableOf(figure);
+    const months = [...figure.querySelectorAll("svg > g")].filter((g) => g.querySelector("rect"));
+    expect(months.map((g) => g.querySelector("text")!.textContent)).toEqual(table.map((r) => r[0].slice(2)));
+    const ratios: number[] = [];
+    months.forEach((g, m) =>
+      [...g.querySelectorAll("rect")].forEach((rect, s) => {
+        const value = number(table[m][s + 1]);
+        const height = Number(rect.getAttribute("height"));
+        if (value === 0) expect(height).toBe(0);
+        else ratios.push(height / value);
+      }),
+    );
+    // Two stopped in April, one implemented in June, and the submissions: the tallest is the largest.
+    expect(ratios.length).toBeGreaterThanOrEqual(3);
+    for (const ratio of ratios) expect(ratio).toBeCloseTo(ratios[0], 6);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from "@dnd-kit/core";
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { Link, useFetcher, useLocation, useNavigate } from "@remix-run/react";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "./board.server";
 import { CardView, SortableCard, type CardLabels } from "./card";
@@ -27,7 +27,6 @@ import { COLUMN_PAGE } from "./columns";
 type Columns = Record<string, BoardColumn["cards"]>;
 const COLUMN_PREFIX = "col:";
 const MOVE_FORM = "board-move";
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 function toColumns(columns: BoardColumn[]): Columns {
   return Object.fromEntries(columns.map((c) => [c.key, c.cards]));
@@ -76,20 +75,16 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   const navigate = useNavigate();
   const location = useLocation();
   const [state, setState] = useState<Columns>(() => toColumns(columns));
-  // Settle to what the server says whenever the loader data changes (adjusted while rendering,
-  // so the board never shows a stale order for a frame).
-  const [settled, setSettled] = useState(columns);
-  if (settled !== columns) {
-    setSettled(columns);
-    setState(toColumns(columns));
-  }
   const snapshot = useRef<Columns | null>(null);
   const origin = useRef<{ column: string; index: number } | null>(null);
-  // The drag handlers read the columns as they are now, between renders.
+  // dnd-kit calls the drag handlers between renders; they read the columns of the latest render.
   const latest = useRef(state);
-  useIsomorphicLayoutEffect(() => {
-    latest.current = state;
-  });
+  // eslint-disable-next-line react-hooks/refs -- the handlers above need the rendered state synchronously (the board's drag and drop is reworked in its own issue)
+  latest.current = state;
+
+  // Settle to what the server says whenever the loader data changes.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a reset to the server's state, once per revalidation
+  useEffect(() => setState(toColumns(columns)), [columns]);
 
   const meta = useMemo(() => new Map(columns.map((c) => [c.key, c])), [columns]);
   const sensors = useSensors(

@@ -100,7 +100,7 @@ export const updateExperiment = command<{ ideaId: number; experimentId: number; 
     if (found.error) return fail(found.error);
     const current = await tx.experiment.findFirst({ where: { id: experimentId, ideaId } });
     if (!current) return fail(404);
-    if ((value.experimentId !== undefined && value.experimentId !== experimentId) || value.version === undefined) return fail(400, "experiments:errors.tampered");
+    if ((value.experimentId !== undefined && value.experimentId !== experimentId) || value.version === undefined) return fail(400, "common:errors.tampered");
     // planned → running → completed, never back.
     if (EXPERIMENT_STATUSES.indexOf(value.status) < EXPERIMENT_STATUSES.indexOf(current.status)) return fail(400, { status: "experiments:errors.statusBackwards" });
     const completing = value.status === "COMPLETED" && current.status !== "COMPLETED";

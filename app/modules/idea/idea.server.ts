@@ -111,7 +111,7 @@ export const updateIdea = command<{ id: number; value: IdeaFormValue }, { id: nu
     const idea = await tx.idea.findFirst({ where: { id, ...visibleTo(actor) }, select: { id: true, authorId: true, status: true, institutionId: true } });
     if (!idea) return fail(404);
     if (!mayEdit(actor, idea)) return fail(403);
-    if ((value.id !== undefined && value.id !== id) || value.version === undefined) return fail(400, "ideas:form.tampered");
+    if ((value.id !== undefined && value.id !== id) || value.version === undefined) return fail(400, "common:errors.tampered");
     const { errors, principleIds } = await resolveReferences(tx, value, idea.institutionId);
     if (errors) return fail(400, errors);
     const updated = await tx.idea.updateMany({
