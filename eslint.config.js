@@ -51,7 +51,11 @@ export default tseslint.config(
         "error",
         {
           zones: [
-            layer("./app/utils", ["./app/core", "./app/modules", "./app/routes", "./app/components"], "app/utils is infrastructure: it imports no core, module, component or route."),
+            layer(
+              "./app/utils",
+              ["./app/core", "./app/modules", "./app/routes", "./app/components"],
+              "app/utils is infrastructure: it imports no core, module, component or route.",
+            ),
             layer("./app/core", ["./app/modules", "./app/routes", "./app/components"], "app/core knows no domain module, component or route."),
             layer("./app/components", ["./app/modules", "./app/routes", "./app/core"], "app/components are domain-free: they import utils only."),
             layer("./app/modules", ["./app/routes"], "Modules never import routes."),

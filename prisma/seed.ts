@@ -68,7 +68,17 @@ export async function seedDemo(db: Db, now = new Date()) {
     const authorId = userId(idea.author);
     const created = ago(idea.daysAgo + 2);
     const submittedAt = idea.status === "DRAFT" ? null : ago(idea.daysAgo);
-    const events: { type: EventType; at: Date; actorId: number | null; from?: string | null; to?: string | null; fromStatus?: IdeaStatus; toStatus?: IdeaStatus; internal?: boolean; data?: unknown }[] = [];
+    const events: {
+      type: EventType;
+      at: Date;
+      actorId: number | null;
+      from?: string | null;
+      to?: string | null;
+      fromStatus?: IdeaStatus;
+      toStatus?: IdeaStatus;
+      internal?: boolean;
+      data?: unknown;
+    }[] = [];
     events.push({ type: "CREATED", at: created, actorId: authorId, toStatus: "DRAFT" });
 
     let stageKey: string | null = null;
@@ -98,11 +108,27 @@ export async function seedDemo(db: Db, now = new Date()) {
       }
       const after = new Date(submittedAt.getTime() + Math.min(idea.daysAgo / 3, 5) * DAY);
       if (idea.status === "NEEDS_INFO") {
-        events.push({ type: "RETURNED", at: after, actorId: facilitator, from: "submitted", fromStatus: "ACTIVE", toStatus: "NEEDS_INFO", data: { question: idea.question } });
+        events.push({
+          type: "RETURNED",
+          at: after,
+          actorId: facilitator,
+          from: "submitted",
+          fromStatus: "ACTIVE",
+          toStatus: "NEEDS_INFO",
+          data: { question: idea.question },
+        });
         stageKey = null;
         lastActivity = after;
       } else if (idea.status === "DECLINED") {
-        events.push({ type: "DECLINED", at: after, actorId: facilitator, from: "submitted", fromStatus: "ACTIVE", toStatus: "DECLINED", data: { reason: idea.declineReason } });
+        events.push({
+          type: "DECLINED",
+          at: after,
+          actorId: facilitator,
+          from: "submitted",
+          fromStatus: "ACTIVE",
+          toStatus: "DECLINED",
+          data: { reason: idea.declineReason },
+        });
         stageKey = null;
         lastActivity = after;
       } else if (idea.status === "WITHDRAWN") {
@@ -218,8 +244,20 @@ export async function seedDemo(db: Db, now = new Date()) {
       if (e.actorId === authorId || e.at < ago(14)) return [];
       const closing = e.to ? ["CLOSED_SUCCESS", "CLOSED_STOPPED"].includes(stages.get(e.to)!.kind) : false;
       const kind: NotificationKind | null =
-        e.type === "MOVED" ? (closing ? "CLOSED" : "MOVED") : e.type === "RETURNED" ? "RETURNED" : e.type === "DECLINED" ? "DECLINED" : e.type === "COMMENTED" && !e.internal ? "COMMENT" : null;
-      return kind ? [{ userId: authorId, kind, ideaId: row.id, actorId: e.actorId, createdAt: e.at, readAt: e.at < ago(3) ? ago(3) : null, mailedAt: e.at }] : [];
+        e.type === "MOVED"
+          ? closing
+            ? "CLOSED"
+            : "MOVED"
+          : e.type === "RETURNED"
+            ? "RETURNED"
+            : e.type === "DECLINED"
+              ? "DECLINED"
+              : e.type === "COMMENTED" && !e.internal
+                ? "COMMENT"
+                : null;
+      return kind
+        ? [{ userId: authorId, kind, ideaId: row.id, actorId: e.actorId, createdAt: e.at, readAt: e.at < ago(3) ? ago(3) : null, mailedAt: e.at }]
+        : [];
     });
     if (notifications.length) await tx.notification.createMany({ data: notifications });
     const latest = events.at(-1)!.at;

@@ -10,8 +10,7 @@ import path from "node:path";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = { ...process.env };
 const engineDir = path.join(root, "node_modules", "@prisma", "engines");
-const hasEngine =
-  existsSync(engineDir) && readdirSync(engineDir).some((f) => f.startsWith("schema-engine"));
+const hasEngine = existsSync(engineDir) && readdirSync(engineDir).some((f) => f.startsWith("schema-engine"));
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !hasEngine) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = fileURLToPath(import.meta.url);
 }

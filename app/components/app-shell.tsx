@@ -70,8 +70,7 @@ export function AppShell({
                   <span className="sr-only">{user.unread ? ` (${t("notifications.unread", { count: user.unread })})` : ""}</span>
                 </Link>
                 <Link to="/account" className="text-sm text-white underline" data-testid="current-user">
-                  {t("user.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)})
-                  <span className="sr-only"> — {t("user.account")}</span>
+                  {t("user.signedInAs", { name: user.name })} ({t(`roles.${user.role}`)})<span className="sr-only"> — {t("user.account")}</span>
                 </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="rounded border border-white px-3 py-2 text-white hover:bg-brand-dark">

@@ -52,7 +52,9 @@ export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, 
     id: formElementId(id),
     lastResult: answer?.result as SubmissionResult<string[]> | undefined,
     defaultValue: defaultValue as never,
-    onValidate: schema ? ({ formData }) => parseWithZod(formData, { schema: (typeof schema === "function" ? schema(formData) : schema) as S }) as never : undefined,
+    onValidate: schema
+      ? ({ formData }) => parseWithZod(formData, { schema: (typeof schema === "function" ? schema(formData) : schema) as S }) as never
+      : undefined,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -133,7 +135,19 @@ export function useBusy(formId: string) {
   return navigation.state !== "idle" && navigation.formData?.get(FORM_ID_FIELD) === formId;
 }
 
-export function SubmitButton({ form, children, secondary = false, name, value }: { form: { id: string }; children: ReactNode; secondary?: boolean; name?: string; value?: string }) {
+export function SubmitButton({
+  form,
+  children,
+  secondary = false,
+  name,
+  value,
+}: {
+  form: { id: string };
+  children: ReactNode;
+  secondary?: boolean;
+  name?: string;
+  value?: string;
+}) {
   const busy = useBusy(form.id);
   return (
     <button type="submit" name={name} value={value} className={secondary ? "btn-secondary" : "btn-primary"} disabled={busy}>
@@ -175,7 +189,11 @@ export function TextareaField({
   help,
   rows = 3,
   max,
-}: FieldText & { meta: FieldMetadata<unknown, Record<string, unknown>, string[]>; rows?: number; /** Shows a live count of characters against it. */ max?: number }) {
+}: FieldText & {
+  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
+  rows?: number;
+  /** Shows a live count of characters against it. */ max?: number;
+}) {
   const { t } = useTranslation();
   const [length, setLength] = useState(typeof meta.initialValue === "string" ? meta.initialValue.length : 0);
   const [key, props] = splitKey(getTextareaProps(meta));
@@ -184,7 +202,14 @@ export function TextareaField({
     <Field id={meta.id} label={label} help={help} errors={meta.errors} describedBy={max ? countId : undefined}>
       {(a11y) => (
         <>
-          <textarea key={key} {...props} {...a11y} rows={rows} className="input" onInput={max ? (event) => setLength(event.currentTarget.value.length) : undefined} />
+          <textarea
+            key={key}
+            {...props}
+            {...a11y}
+            rows={rows}
+            className="input"
+            onInput={max ? (event) => setLength(event.currentTarget.value.length) : undefined}
+          />
           {max ? (
             <p id={countId} className={`mt-1 text-right text-sm ${length > max ? "font-semibold text-red-800" : "text-slate-700"}`}>
               {t("form.counter", { count: length, max })}
@@ -203,7 +228,11 @@ export function SelectField({
   compact,
   options,
   empty,
-}: FieldText & { meta: FieldMetadata<unknown, Record<string, unknown>, string[]>; options: [string, string][]; /** The label of an empty first choice. */ empty?: string }) {
+}: FieldText & {
+  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
+  options: [string, string][];
+  /** The label of an empty first choice. */ empty?: string;
+}) {
   const [key, props] = splitKey(getSelectProps(meta));
   return (
     <Field id={meta.id} label={label} help={help} errors={meta.errors} compact={compact}>

@@ -51,6 +51,7 @@ export async function handleForm<S extends z.ZodType, T, D = never>(request: Req
     return answer(submission.reply({ hideFields, formErrors: result.formErrors, fieldErrors: result.fieldErrors }), result.status, result.link);
   }
   const done = await spec.done(result.value, submission.value);
-  if ("redirect" in done) return done.toast ? redirectWithToast(request, done.redirect, done.toast, done.headers) : redirect(done.redirect, { headers: done.headers });
+  if ("redirect" in done)
+    return done.toast ? redirectWithToast(request, done.redirect, done.toast, done.headers) : redirect(done.redirect, { headers: done.headers });
   return reply<FormReply<D>>({ formId, result: submission.reply({ resetForm: true }), data: done.data });
 }

@@ -18,7 +18,12 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [t, locale, account, preferences] = await Promise.all([getT(request, "account"), getLocale(request), getAccount(user, await currentSessionId(request)), getPreferences(user.id)]);
+  const [t, locale, account, preferences] = await Promise.all([
+    getT(request, "account"),
+    getLocale(request),
+    getAccount(user, await currentSessionId(request)),
+    getPreferences(user.id),
+  ]);
   return { title: `${t("title")} · ${t("common:appName")}`, locale, account, preferences, emailConfigured: !!mailConfig().smtpUrl };
 }
 
@@ -43,7 +48,11 @@ export async function action({ request }: ActionFunctionArgs) {
     async done(_, value) {
       switch (value.intent) {
         case "profile":
-          return { redirect: "/account", toast: "account:toast.profile", headers: value.locale ? { "Set-Cookie": await localeCookie.serialize(value.locale) } : undefined };
+          return {
+            redirect: "/account",
+            toast: "account:toast.profile",
+            headers: value.locale ? { "Set-Cookie": await localeCookie.serialize(value.locale) } : undefined,
+          };
         case "password":
           return { redirect: "/account", toast: "account:toast.password" };
         case "notifications":

@@ -38,7 +38,14 @@ export default function AuditLog() {
       </div>
       <p className="mb-4 text-slate-700">{t("audit.intro")}</p>
       <Form method="get" aria-label={t("audit.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">
-        <SelectFilter id="audit-action" name="action" label={t("audit.action")} value={values.action} anyLabel={t("audit.any")} options={AUDIT_ACTIONS.map((a) => [a, t(`audit.actions.${a}`)])} />
+        <SelectFilter
+          id="audit-action"
+          name="action"
+          label={t("audit.action")}
+          value={values.action}
+          anyLabel={t("audit.any")}
+          options={AUDIT_ACTIONS.map((a) => [a, t(`audit.actions.${a}`)])}
+        />
         <div>
           <label htmlFor="audit-actor" className="mb-1 block font-semibold">
             {t("audit.actor")}
@@ -75,11 +82,21 @@ export default function AuditLog() {
         <table className="min-w-full text-sm">
           <thead>
             <tr className="text-left">
-              <th scope="col" className="px-3 py-2">{t("audit.when")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.actor")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.action")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.target")}</th>
-              <th scope="col" className="px-3 py-2">{t("audit.change")}</th>
+              <th scope="col" className="px-3 py-2">
+                {t("audit.when")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("audit.actor")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("audit.action")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("audit.target")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("audit.change")}
+              </th>
             </tr>
           </thead>
           <tbody>

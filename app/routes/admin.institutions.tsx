@@ -59,7 +59,11 @@ function AddInstitution() {
 
 function RenameInstitution({ institution }: { institution: Institution }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: `rename-${institution.id}`, schema: InstitutionSchema, defaultValue: { nameLv: institution.nameLv, nameEn: institution.nameEn } });
+  const [form, fields] = useAppForm({
+    id: `rename-${institution.id}`,
+    schema: InstitutionSchema,
+    defaultValue: { nameLv: institution.nameLv, nameEn: institution.nameEn },
+  });
   return (
     <AppForm form={form} className="grid gap-3 md:grid-cols-3">
       <input type="hidden" name="intent" value="rename" />

@@ -40,7 +40,14 @@ export default function Outbox() {
       <h1 className="mb-4 text-3xl font-bold">{t("outbox.title")}</h1>
       <p className="mb-4 text-slate-700">{t(configured ? "outbox.configured" : "outbox.notConfigured")}</p>
       <Form method="get" aria-label={t("outbox.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-3">
-        <SelectFilter id="outbox-status" name="status" label={t("outbox.status")} value={values.status} anyLabel={t("outbox.any")} options={OUTBOX_STATUSES.map((s) => [s, t(`outbox.statuses.${s}`)])} />
+        <SelectFilter
+          id="outbox-status"
+          name="status"
+          label={t("outbox.status")}
+          value={values.status}
+          anyLabel={t("outbox.any")}
+          options={OUTBOX_STATUSES.map((s) => [s, t(`outbox.statuses.${s}`)])}
+        />
         <div>
           <label htmlFor="outbox-to" className="mb-1 block font-semibold">
             {t("outbox.to")}

@@ -49,7 +49,11 @@ const FILTER_LABELS: Record<string, string> = { q: "users.search", role: "users.
 
 function CreateUser({ institutions }: { institutions: { id: number; name: string; active: boolean }[] }) {
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: "create-user", schema: CreateUserSchema, defaultValue: { role: "SUBMITTER", institutionId: String(institutions.find((i) => i.active)?.id ?? "") } });
+  const [form, fields] = useAppForm({
+    id: "create-user",
+    schema: CreateUserSchema,
+    defaultValue: { role: "SUBMITTER", institutionId: String(institutions.find((i) => i.active)?.id ?? "") },
+  });
   const made = useFormReply<{ link: string; mail: LinkMail }>("create-user")?.data;
   return (
     <section aria-labelledby="create-title" className="mb-8 rounded-lg bg-white p-6 shadow">
@@ -83,7 +87,14 @@ export default function Users() {
           </label>
           <input id="users-q" name="q" type="search" defaultValue={values.q} className="input" />
         </div>
-        <SelectFilter id="users-role" name="role" label={t("users.role")} value={values.role} anyLabel={t("audit.any")} options={ROLES.map((r) => [r, t(`common:roles.${r}`)])} />
+        <SelectFilter
+          id="users-role"
+          name="role"
+          label={t("users.role")}
+          value={values.role}
+          anyLabel={t("audit.any")}
+          options={ROLES.map((r) => [r, t(`common:roles.${r}`)])}
+        />
         <SelectFilter
           id="users-institution"
           name="institution"

@@ -58,7 +58,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function UserDetail() {
   const { person, institutions } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: "update-user", schema: UserAdminSchema, defaultValue: { role: person.role, institutionId: String(person.institutionId) } });
+  const [form, fields] = useAppForm({
+    id: "update-user",
+    schema: UserAdminSchema,
+    defaultValue: { role: person.role, institutionId: String(person.institutionId) },
+  });
   const made = useFormReply<{ link: string; mail: LinkMail }>("reset-link")?.data;
   return (
     <div className="max-w-3xl">

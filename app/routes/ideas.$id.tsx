@@ -53,7 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         case "support":
           return { redirect: `/ideas/${id}`, toast: outcome ? "ideas:toast.supported" : "ideas:toast.unsupported" };
         case "withdraw":
-          return outcome === "deleted" ? { redirect: "/ideas/mine", toast: "ideas:toast.draftDeleted" } : { redirect: `/ideas/${id}`, toast: "ideas:toast.withdrawn" };
+          return outcome === "deleted"
+            ? { redirect: "/ideas/mine", toast: "ideas:toast.draftDeleted" }
+            : { redirect: `/ideas/${id}`, toast: "ideas:toast.withdrawn" };
       }
     },
   });

@@ -31,7 +31,11 @@ export default function Ideas() {
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("list.title")}</h1>
         {canExport ? (
-          <a href={`/ideas/export.csv?${new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]))}`} className="btn-secondary" download>
+          <a
+            href={`/ideas/export.csv?${new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]))}`}
+            className="btn-secondary"
+            download
+          >
             {t("list.export")}
           </a>
         ) : null}

@@ -52,7 +52,13 @@ export default function SetPassword() {
       <h1 className="mb-2 text-3xl font-bold">{t("setPassword.title")}</h1>
       <p className="mb-6 text-slate-700">{t("setPassword.intro", { name: check.name, email: check.email })}</p>
       <AppForm form={form} className="rounded-lg bg-white p-6 shadow">
-        <InputField meta={fields.password} type="password" label={t("setPassword.password")} help={t("setPassword.help", { min: PASSWORD_MIN })} autoComplete="new-password" />
+        <InputField
+          meta={fields.password}
+          type="password"
+          label={t("setPassword.password")}
+          help={t("setPassword.help", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+        />
         <InputField meta={fields.confirmPassword} type="password" label={t("setPassword.confirmPassword")} autoComplete="new-password" />
         <div className="[&>button]:w-full">
           <SubmitButton form={form}>{t("setPassword.submit")}</SubmitButton>

@@ -9,9 +9,7 @@ function sessionSecret(): string {
   const secret = runtimeEnv.SESSION_SECRET;
   if (secret && secret.length >= 16) return secret;
   if (isProduction) {
-    throw new Error(
-      "SESSION_SECRET must be set (at least 16 characters) in production. Idea Lab refuses to start without it.",
-    );
+    throw new Error("SESSION_SECRET must be set (at least 16 characters) in production. Idea Lab refuses to start without it.");
   }
   return "idea-lab-development-secret-not-for-production";
 }

@@ -8,7 +8,16 @@ export function startOfLabDay(day: string) {
   // Riga's offset from UTC at a moment, in ms (2 or 3 hours, with summer time).
   const offsetAt = (time: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone: LAB_TIME_ZONE, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" })
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: LAB_TIME_ZONE,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      })
         .formatToParts(time)
         .map((p) => [p.type, Number(p.value)]),
     );

@@ -29,8 +29,30 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export const resources = {
-  lv: { common: lvCommon, auth: lvAuth, ideas: lvIdeas, board: lvBoard, experiments: lvExperiments, lessons: lvLessons, dashboard: lvDashboard, account: lvAccount, admin: lvAdmin, notifications: lvNotifications },
-  en: { common: enCommon, auth: enAuth, ideas: enIdeas, board: enBoard, experiments: enExperiments, lessons: enLessons, dashboard: enDashboard, account: enAccount, admin: enAdmin, notifications: enNotifications },
+  lv: {
+    common: lvCommon,
+    auth: lvAuth,
+    ideas: lvIdeas,
+    board: lvBoard,
+    experiments: lvExperiments,
+    lessons: lvLessons,
+    dashboard: lvDashboard,
+    account: lvAccount,
+    admin: lvAdmin,
+    notifications: lvNotifications,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    ideas: enIdeas,
+    board: enBoard,
+    experiments: enExperiments,
+    lessons: enLessons,
+    dashboard: enDashboard,
+    account: enAccount,
+    admin: enAdmin,
+    notifications: enNotifications,
+  },
 } as const;
 
 export const i18nConfig = {

@@ -44,9 +44,7 @@ export function openSqlite(file: string) {
 /** Applies the pending migrations, one transaction each. Returns the names it applied. */
 export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): string[] {
   db.exec(BOOKKEEPING_TABLE);
-  const rows = db
-    .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
-    .all() as Applied[];
+  const rows = db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`).all() as Applied[];
   const applied = new Map(rows.filter((r) => r.rolled_back_at === null).map((r) => [r.migration_name, r]));
   const done: string[] = [];
   for (const migration of listMigrations(dir)) {
@@ -65,14 +63,14 @@ export function applyMigrations(db: Database.Database, dir = MIGRATIONS_DIR): st
     }
     const id = randomUUID();
     const run = db.transaction(() => {
-      db.prepare(
-        `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`,
-      ).run(id, migration.checksum, migration.name, new Date().toISOString());
-      db.exec(migration.sql);
-      db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(
-        new Date().toISOString(),
+      db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)`).run(
         id,
+        migration.checksum,
+        migration.name,
+        new Date().toISOString(),
       );
+      db.exec(migration.sql);
+      db.prepare(`UPDATE "_prisma_migrations" SET finished_at = ?, applied_steps_count = 1 WHERE id = ?`).run(new Date().toISOString(), id);
     });
     run();
     done.push(migration.name);

@@ -30,14 +30,7 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const SUBMITTER: Permission[] = [
-  "idea:create",
-  "idea:read",
-  "idea:support",
-  "comment:create",
-  "board:view",
-  "lessons:view",
-];
+const SUBMITTER: Permission[] = ["idea:create", "idea:read", "idea:support", "comment:create", "board:view", "lessons:view"];
 
 const FACILITATOR: Permission[] = [
   ...SUBMITTER,
@@ -53,15 +46,7 @@ const FACILITATOR: Permission[] = [
   "export:csv",
 ];
 
-const MANAGER: Permission[] = [
-  "idea:read",
-  "comment:create",
-  "comment:read-internal",
-  "board:view",
-  "lessons:view",
-  "dashboard:view",
-  "export:csv",
-];
+const MANAGER: Permission[] = ["idea:read", "comment:create", "comment:read-internal", "board:view", "lessons:view", "dashboard:view", "export:csv"];
 
 export const PERMISSION_MATRIX: Record<Role, ReadonlySet<Permission>> = {
   SUBMITTER: new Set(SUBMITTER),

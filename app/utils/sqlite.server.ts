@@ -6,12 +6,7 @@ export const DEFAULT_DATABASE_URL = "file:./data/dev.db";
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** Per-connection settings. WAL is stored in the file itself, the others last for the connection. */
-export const SQLITE_PRAGMAS = [
-  "journal_mode = WAL",
-  "synchronous = NORMAL",
-  "foreign_keys = ON",
-  `busy_timeout = ${BUSY_TIMEOUT_MS}`,
-] as const;
+export const SQLITE_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON", `busy_timeout = ${BUSY_TIMEOUT_MS}`] as const;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;

@@ -3,7 +3,10 @@
  * The same folding is stored with each idea and experiment and applied to the query.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 /** The most words of a query that are looked for (each must appear). */

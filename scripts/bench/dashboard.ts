@@ -38,7 +38,9 @@ for (let round = 0; events < EVENTS; round++) {
 }
 const { rebuildFlowFigures } = await import("../../app/modules/dashboard/dashboard.sqlite.server");
 await rebuildFlowFigures();
-console.log(`Seeded ${await prisma.idea.count()} ideas and ${await prisma.event.count()} events in ${((performance.now() - started) / 1000).toFixed(1)} s (${file}).`);
+console.log(
+  `Seeded ${await prisma.idea.count()} ideas and ${await prisma.event.count()} events in ${((performance.now() - started) / 1000).toFixed(1)} s (${file}).`,
+);
 const institution = (await prisma.institution.findFirstOrThrow({ where: { code: "UR" } })).id;
 await prisma.$disconnect();
 
@@ -58,7 +60,9 @@ try {
     bytes += chunk.length;
   }
   const total = performance.now() - t0;
-  console.log(`/ideas/export.csv: ${(bytes / 1024 / 1024).toFixed(1)} MB streamed in ${(total / 1000).toFixed(2)} s (first bytes after ${firstByte.toFixed(0)} ms)`);
+  console.log(
+    `/ideas/export.csv: ${(bytes / 1024 / 1024).toFixed(1)} MB streamed in ${(total / 1000).toFixed(2)} s (first bytes after ${firstByte.toFixed(0)} ms)`,
+  );
 } finally {
   server.stop();
 }

@@ -25,7 +25,11 @@ await prisma.event.createMany({
   })),
 });
 await prisma.comment.createMany({
-  data: Array.from({ length: 20 }, (_, k) => ({ ideaId: busy.id, authorId: users[1 + (k % 10)].id, body: `Komentārs ${k}: arī mums tā ir — ļoti vajadzīgs uzlabojums.` })),
+  data: Array.from({ length: 20 }, (_, k) => ({
+    ideaId: busy.id,
+    authorId: users[1 + (k % 10)].id,
+    body: `Komentārs ${k}: arī mums tā ir — ļoti vajadzīgs uzlabojums.`,
+  })),
 });
 const seeded = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Seeded ${await prisma.idea.count()} ideas, ${await prisma.event.count()} events in ${seeded} s (${file}).`);

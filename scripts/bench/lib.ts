@@ -78,11 +78,16 @@ export async function timeRequests(label: string, url: string, cookie: string, c
     bytes = sample.bytes;
   }
   samples.sort((a, b) => a - b);
-  const row = { label, requests: count, median_ms: +percentile(samples, 50).toFixed(1), p95_ms: +percentile(samples, 95).toFixed(1), html_kb: +(bytes / 1024).toFixed(1) };
+  const row = {
+    label,
+    requests: count,
+    median_ms: +percentile(samples, 50).toFixed(1),
+    p95_ms: +percentile(samples, 95).toFixed(1),
+    html_kb: +(bytes / 1024).toFixed(1),
+  };
   console.log(`${row.label.padEnd(44)} median ${String(row.median_ms).padStart(6)} ms   p95 ${String(row.p95_ms).padStart(6)} ms   ${row.html_kb} KB`);
   return row;
 }
-
 
 /**
  * Seeds `count` ideas with principles and submission events (50 users across the institutions).
@@ -106,7 +111,23 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
     })),
   });
   const users = await prisma.user.findMany({ select: { id: true } });
-  const WORDS = ["nodokļu", "ceļš", "pieteikums", "rinda", "e-pakalpojums", "vēstule", "atļauja", "pārbaude", "dati", "klients", "pašvaldība", "ūdens", "mežs", "tiesa", "zāles"];
+  const WORDS = [
+    "nodokļu",
+    "ceļš",
+    "pieteikums",
+    "rinda",
+    "e-pakalpojums",
+    "vēstule",
+    "atļauja",
+    "pārbaude",
+    "dati",
+    "klients",
+    "pašvaldība",
+    "ūdens",
+    "mežs",
+    "tiesa",
+    "zāles",
+  ];
   const pick = <T>(list: T[]) => list[randomInt(list.length)];
   const now = Date.now();
   const BATCH = 1000;
@@ -142,7 +163,12 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
     });
     await prisma.idea.createMany({ data: rows });
   }
-  const ids = (await prisma.idea.findMany({ select: { id: true, status: true, stageId: true, createdAt: true } })) as { id: number; status: string; stageId: number | null; createdAt: Date }[];
+  const ids = (await prisma.idea.findMany({ select: { id: true, status: true, stageId: true, createdAt: true } })) as {
+    id: number;
+    status: string;
+    stageId: number | null;
+    createdAt: Date;
+  }[];
   for (let start = 0; start < ids.length; start += BATCH) {
     const slice = ids.slice(start, start + BATCH);
     await prisma.ideaPrinciple.createMany({ data: slice.map((idea, k) => ({ ideaId: idea.id, principleId: principles[k % principles.length].id })) });
@@ -151,7 +177,17 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
         { ideaId: idea.id, actorId: users[0].id, type: "CREATED" as const, toStatus: "DRAFT" as const, createdAt: idea.createdAt },
         ...(idea.status === "DRAFT"
           ? []
-          : [{ ideaId: idea.id, actorId: users[0].id, type: "SUBMITTED" as const, toStageId: stages[0].id, fromStatus: "DRAFT" as const, toStatus: "ACTIVE" as const, createdAt: idea.createdAt }]),
+          : [
+              {
+                ideaId: idea.id,
+                actorId: users[0].id,
+                type: "SUBMITTED" as const,
+                toStageId: stages[0].id,
+                fromStatus: "DRAFT" as const,
+                toStatus: "ACTIVE" as const,
+                createdAt: idea.createdAt,
+              },
+            ]),
       ]),
     });
   }

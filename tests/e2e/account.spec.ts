@@ -35,6 +35,11 @@ test("a person chooses, with the keyboard, how they hear about each kind of news
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toHaveText("Paziņojumu iestatījumi saglabāti.");
   await page.reload();
-  await expect(page.getByRole("region", { name: "Paziņojumi" }).getByRole("group", { name: "Komentārs pie jūsu idejas vai idejas, ko komentējāt" }).getByRole("radio", { name: "Izslēgts" })).toBeChecked();
+  await expect(
+    page
+      .getByRole("region", { name: "Paziņojumi" })
+      .getByRole("group", { name: "Komentārs pie jūsu idejas vai idejas, ko komentējāt" })
+      .getByRole("radio", { name: "Izslēgts" }),
+  ).toBeChecked();
   await expectNoAxeViolations(page);
 });

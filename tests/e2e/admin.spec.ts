@@ -85,7 +85,13 @@ test("an admin renames and reorders stages and the board follows", async ({ page
   // Put it back for the other tests.
   await page.goto("/admin/stages");
   await page.getByRole("button", { name: "Pārvietot „Risinājumu radīšana” uz leju" }).click();
-  await page.getByRole("region", { name: /^Risinājumu radīšana/ }).getByLabel("Nosaukums latviski").fill("Risinājumu izstrāde");
-  await page.getByRole("region", { name: /^Risinājumu radīšana/ }).getByRole("button", { name: "Saglabāt" }).click();
+  await page
+    .getByRole("region", { name: /^Risinājumu radīšana/ })
+    .getByLabel("Nosaukums latviski")
+    .fill("Risinājumu izstrāde");
+  await page
+    .getByRole("region", { name: /^Risinājumu radīšana/ })
+    .getByRole("button", { name: "Saglabāt" })
+    .click();
   await expect(page.getByRole("status")).toHaveText("Posms saglabāts.");
 });

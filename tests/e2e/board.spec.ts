@@ -9,7 +9,9 @@ test("a facilitator moves a card with the keyboard only, hearing where it is", a
   await signIn(page, "facilitator@example.lv");
   await page.goto("/board");
   await expectNoAxeViolations(page);
-  const handle = column(page, "discover").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const handle = column(page, "discover")
+    .getByRole("button", { name: /^Pārvietot kartīti:/ })
+    .first();
   const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
   await handle.focus();
   await page.keyboard.press("Space");
@@ -31,7 +33,9 @@ test("a facilitator moves a card with the keyboard only, hearing where it is", a
 test("Escape cancels a keyboard move and the card stays", async ({ page }) => {
   await signIn(page, "facilitator@example.lv");
   await page.goto("/board");
-  const handle = column(page, "develop").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const handle = column(page, "develop")
+    .getByRole("button", { name: /^Pārvietot kartīti:/ })
+    .first();
   const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
   await handle.focus();
   await page.keyboard.press("Space");
@@ -46,7 +50,9 @@ test("a facilitator drags a card with the mouse to another column", async ({ pag
   await page.setViewportSize({ width: 2200, height: 1000 });
   await signIn(page, "facilitator@example.lv");
   await page.goto("/board");
-  const handle = column(page, "define").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const handle = column(page, "define")
+    .getByRole("button", { name: /^Pārvietot kartīti:/ })
+    .first();
   const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
   await handle.scrollIntoViewIfNeeded();
   const from = (await handle.boundingBox())!;
@@ -142,7 +148,10 @@ test("two facilitators move the same card: the second is told and sees where it 
   await signIn(second, "ilze.facilitatore@example.lv");
   await first.goto("/board");
   await second.goto("/board");
-  const pick = (page: Page) => column(page, "test").getByRole("button", { name: /^Pārvietot kartīti:/ }).first();
+  const pick = (page: Page) =>
+    column(page, "test")
+      .getByRole("button", { name: /^Pārvietot kartīti:/ })
+      .first();
   const title = (await pick(first).getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
   // The first facilitator moves it one stage left.
   await pick(first).focus();

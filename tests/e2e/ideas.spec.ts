@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 const BRIEF = {
-  "Nosaukums": "Ūdens patēriņa rēķinu skaidrojums ģimenēm ar bērniem",
-  "Īsumā": "Rēķinā viena rinda paskaidro, kāpēc maksa mainījusies.",
+  Nosaukums: "Ūdens patēriņa rēķinu skaidrojums ģimenēm ar bērniem",
+  Īsumā: "Rēķinā viena rinda paskaidro, kāpēc maksa mainījusies.",
   "Kam tas palīdzēs?": "Ģimenēm, kuras saņem ūdens rēķinus un nesaprot izmaiņas.",
   "Kāda ir viņu problēma vai vajadzība?": "Cilvēki zvana un jautā, kāpēc maksa pieaugusi; atbildes ilgi jāgaida.",
   "Kā jūs to zināt?": "Klientu centrā šogad saņemti 412 zvani par rēķiniem.\nNo tiem 60 % — par ūdens patēriņu.",
@@ -117,7 +117,10 @@ test("an internal note is shown to facilitators and hidden from submitters", asy
   const facilitator = await facilitatorContext.newPage();
   await signIn(facilitator, "facilitator@example.lv");
   await facilitator.goto("/ideas?q=nodoklu");
-  await facilitator.getByRole("link", { name: /nodokļu/i }).first().click();
+  await facilitator
+    .getByRole("link", { name: /nodokļu/i })
+    .first()
+    .click();
   await expect(facilitator.getByRole("heading", { level: 1 })).toContainText(/nodokļu/i);
   const url = facilitator.url();
   await facilitator.getByLabel("Jūsu komentārs").fill("Iekšēji: jārunā ar VID par datiem.");

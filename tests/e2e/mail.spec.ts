@@ -7,7 +7,9 @@ test("the server's mail job writes an e-mail for a moved idea; without SMTP the 
   await signIn(facilitator, "facilitator@example.lv");
   await facilitator.goto("/board");
   // An idea in "discover" that someone other than this facilitator wrote (nobody hears of their own moves).
-  const cards = await facilitator.locator("#col-discover article").evaluateAll((nodes) => nodes.map((n) => ({ id: n.id.replace("card-", ""), title: n.querySelector("h3")?.textContent ?? "" })));
+  const cards = await facilitator
+    .locator("#col-discover article")
+    .evaluateAll((nodes) => nodes.map((n) => ({ id: n.id.replace("card-", ""), title: n.querySelector("h3")?.textContent ?? "" })));
   let chosen: { id: string; title: string } | undefined;
   for (const card of cards) {
     await facilitator.goto(`/ideas/${card.id}`);
@@ -28,10 +30,13 @@ test("the server's mail job writes an e-mail for a moved idea; without SMTP the 
   const subject = `Jūsu ideja pārvietota uz citu posmu: ${title}`;
   // The job runs a couple of seconds after the move.
   await expect
-    .poll(async () => {
-      await page.goto("/admin/outbox");
-      return page.getByRole("heading", { level: 2, name: subject }).count();
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        await page.goto("/admin/outbox");
+        return page.getByRole("heading", { level: 2, name: subject }).count();
+      },
+      { timeout: 20_000 },
+    )
     .toBe(1);
   await expect(page.getByText("E-pasta sūtīšana nav iestatīta (nav SMTP_URL), tāpēc nekas netiek sūtīts.")).toBeVisible();
   const message = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: subject }) });

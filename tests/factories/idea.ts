@@ -108,7 +108,11 @@ async function passGate(ideaId: number, stageKey: string) {
  * An idea on the board in the given stage, at the end of its column: submitted by its author,
  * taken in and moved stage by stage by a facilitator, each gate passed as the lab would pass it.
  */
-export async function ideaInStage(stageKey: string, authorId: number, overrides: { title?: string; institutionCode?: string; principles?: string[]; closingNote?: string } = {}) {
+export async function ideaInStage(
+  stageKey: string,
+  authorId: number,
+  overrides: { title?: string; institutionCode?: string; principles?: string[]; closingNote?: string } = {},
+) {
   const id = await submittedIdea(authorId, overrides);
   const stages = await prisma.stage.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" } });
   const target = stages.find((s) => s.key === stageKey);
@@ -123,7 +127,15 @@ export async function ideaInStage(stageKey: string, authorId: number, overrides:
     for (const stage of path) {
       if (stage.gateEnabled) await passGate(id, stage.key);
       const closing = stage.kind === "CLOSED_SUCCESS" || stage.kind === "CLOSED_STOPPED";
-      expectOk(await moveIdea(lab, { ideaId: id, version: await version(), stage: stage.key, closingNote: closing ? (overrides.closingNote ?? "Noslēgts: ko iemācījāmies.") : undefined }), `move the idea to ${stage.key}`);
+      expectOk(
+        await moveIdea(lab, {
+          ideaId: id,
+          version: await version(),
+          stage: stage.key,
+          closingNote: closing ? (overrides.closingNote ?? "Noslēgts: ko iemācījāmies.") : undefined,
+        }),
+        `move the idea to ${stage.key}`,
+      );
     }
   }
   return prisma.idea.findUniqueOrThrow({ where: { id } });

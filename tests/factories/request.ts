@@ -1,5 +1,9 @@
 /** A form POST as a browser on our own site would send it. */
-export function formRequest(url: string, fields: Record<string, string | string[]> | URLSearchParams, init: { cookie?: string; headers?: Record<string, string> } = {}) {
+export function formRequest(
+  url: string,
+  fields: Record<string, string | string[]> | URLSearchParams,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   return new Request(new URL(url, "http://localhost:3000"), {
     method: "POST",
     headers: {

@@ -24,12 +24,22 @@ test("changing the password needs the current one and 12 characters, and ends th
   const user = await createUser();
   const here = await sessionCookieFor(user.id);
   const elsewhere = await sessionCookieFor(user.id);
-  const wrong = await post(here, { intent: "password", currentPassword: "nav-pareiza", newPassword: "jauna-parole-2026", confirmPassword: "jauna-parole-2026" });
+  const wrong = await post(here, {
+    intent: "password",
+    currentPassword: "nav-pareiza",
+    newPassword: "jauna-parole-2026",
+    confirmPassword: "jauna-parole-2026",
+  });
   expect(wrong.status).toBe(400);
   expect(reply(wrong).error.currentPassword).toEqual(["account:errors.wrongPassword"]);
   const short = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "īsa", confirmPassword: "īsa" });
   expect(reply(short).error.newPassword).toEqual(['passwordTooShort|{"min":12}']);
-  const differ = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "jauna-parole-2026", confirmPassword: "cita-parole-2026" });
+  const differ = await post(here, {
+    intent: "password",
+    currentPassword: TEST_PASSWORD,
+    newPassword: "jauna-parole-2026",
+    confirmPassword: "cita-parole-2026",
+  });
   expect(reply(differ).error.confirmPassword).toEqual(["passwordsDiffer"]);
 
   const ok = await post(here, { intent: "password", currentPassword: TEST_PASSWORD, newPassword: "jauna-parole-2026", confirmPassword: "jauna-parole-2026" });

@@ -29,7 +29,9 @@ test("sign-ins, failed sign-ins and gate switches are in the audit log, with act
   expect(onlyFailed.entries.every((e) => e.action === "SIGN_IN_FAILED")).toBe(true);
   const byActor = (await run(auditLoader, { request: getRequest("/admin/audit?actor=AUDIT-ADMIN", cookie) })).data as Log;
   expect(byActor.total).toBe(2);
-  const bad = (await run(auditLoader, { request: getRequest("/admin/audit?action=delete-everything&from=2026-13-01", cookie) })).data as Log & { invalid: string[] };
+  const bad = (await run(auditLoader, { request: getRequest("/admin/audit?action=delete-everything&from=2026-13-01", cookie) })).data as Log & {
+    invalid: string[];
+  };
   expect(bad.invalid.sort()).toEqual(["action", "from"]);
 });
 
@@ -57,7 +59,11 @@ test("the date filter counts the lab's days, as the log shows its times (Riga, n
     ],
   });
   const targets = async (query: string) =>
-    ((await run(auditLoader, { request: getRequest(`/admin/audit?action=INSTITUTION_UPDATE&${query}`, cookie) })).data as { entries: { targetId: string | null }[] }).entries.map((e) => e.targetId);
+    (
+      (await run(auditLoader, { request: getRequest(`/admin/audit?action=INSTITUTION_UPDATE&${query}`, cookie) })).data as {
+        entries: { targetId: string | null }[];
+      }
+    ).entries.map((e) => e.targetId);
   expect(await targets("from=2026-03-01&to=2026-03-01")).toEqual(["MARTS"]);
   expect(await targets("from=2026-02-01&to=2026-02-28")).toEqual([]);
   expect(await targets("from=2026-04-01&to=2026-04-01")).toEqual(["APRILIS"]);

@@ -174,5 +174,7 @@ test("the hourly sweep removes expired sessions and sign-in attempts older than 
   });
   await pruneExpired(now);
   expect((await prisma.session.findMany({ where: { userId: person.id }, select: { id: true } })).map((s) => s.id)).toEqual(["sweep-current"]);
-  expect((await prisma.loginAttempt.findMany({ where: { email: "sweep@example.lv" }, select: { createdAt: true } })).map((a) => a.createdAt.toISOString())).toEqual(["2026-11-27T11:50:00.000Z"]);
+  expect(
+    (await prisma.loginAttempt.findMany({ where: { email: "sweep@example.lv" }, select: { createdAt: true } })).map((a) => a.createdAt.toISOString()),
+  ).toEqual(["2026-11-27T11:50:00.000Z"]);
 });

@@ -26,14 +26,19 @@ const stageOf = async (id: number) => (await prisma.idea.findUniqueOrThrow({ whe
 /** A move as the board's drag and drop sends it (the card's current version unless given). */
 const move = async (ideaId: number, fields: Record<string, string>, who: SignedIn = people.FACILITATOR) =>
   run(boardAction, {
-    request: formRequest("/board", { formId: "board-move", intent: "move", ideaId: String(ideaId), version: await versionOf(ideaId), ...fields }, { cookie: who.cookie }),
+    request: formRequest(
+      "/board",
+      { formId: "board-move", intent: "move", ideaId: String(ideaId), version: await versionOf(ideaId), ...fields },
+      { cookie: who.cookie },
+    ),
   });
 const manage = async (ideaId: number, fields: Record<string, string | string[]>, who: SignedIn = people.FACILITATOR) =>
   run(manageAction, {
     request: formRequest(`/ideas/${ideaId}/manage`, { ideaId: String(ideaId), version: await versionOf(ideaId), ...fields }, { cookie: who.cookie }),
     params: { id: String(ideaId) },
   });
-const lastEvent = (ideaId: number) => prisma.event.findFirstOrThrow({ where: { ideaId }, orderBy: { id: "desc" }, include: { fromStage: true, toStage: true } });
+const lastEvent = (ideaId: number) =>
+  prisma.event.findFirstOrThrow({ where: { ideaId }, orderBy: { id: "desc" }, include: { fromStage: true, toStage: true } });
 
 describe("moving cards", () => {
   test("facilitators and admins move; submitters and managers get 403 and the card stays", async () => {
@@ -66,7 +71,8 @@ describe("moving cards", () => {
   });
 
   test("positions: to the top, between and to the end", async () => {
-    for (const card of await column("develop")) await moveIdea(people.FACILITATOR, { ideaId: card.id, version: card.version, stage: "stopped", closingNote: "Aizvākts." });
+    for (const card of await column("develop"))
+      await moveIdea(people.FACILITATOR, { ideaId: card.id, version: card.version, stage: "stopped", closingNote: "Aizvākts." });
     const cards = [];
     for (let i = 0; i < 3; i++) cards.push(await ideaInStage("develop", author.id));
     const mover = await ideaInStage("define", author.id);
@@ -113,7 +119,13 @@ describe("moving cards", () => {
     const refused = await move(draft.value.id, { stage: "define" });
     expect(refused.status).toBe(400);
     expect(reply(refused).error[""]).toEqual(["board:errors.notOnBoard"]);
-    expect((await run(boardAction, { request: formRequest("/board", { intent: "move", ideaId: "99999999", version: "1", stage: "define" }, { cookie: people.FACILITATOR.cookie }) })).status).toBe(404);
+    expect(
+      (
+        await run(boardAction, {
+          request: formRequest("/board", { intent: "move", ideaId: "99999999", version: "1", stage: "define" }, { cookie: people.FACILITATOR.cookie }),
+        })
+      ).status,
+    ).toBe(404);
   });
 
   test("moving into implemented or stopped asks for a closing note, which the idea then keeps", async () => {
@@ -144,7 +156,9 @@ describe("moving cards", () => {
     const movers = [];
     for (let i = 0; i < 20; i++) movers.push(await ideaInStage("discover", author.id));
     const before = await column("define");
-    const results = await Promise.all(movers.map((idea, i) => moveIdea(people.FACILITATOR, { ideaId: idea.id, version: idea.version, stage: "define", position: (i % 3) + 1 })));
+    const results = await Promise.all(
+      movers.map((idea, i) => moveIdea(people.FACILITATOR, { ideaId: idea.id, version: idea.version, stage: "define", position: (i % 3) + 1 })),
+    );
     expect(results.every((r) => r.ok)).toBe(true);
     const after = await column("define");
     expect(after).toHaveLength(before.length + 20);
@@ -187,10 +201,15 @@ describe("triage", () => {
     expect((await manage(idea.id, { intent: "return", question: "Cik lietotāju to skar?" })).status).toBe(302);
     const after = await prisma.idea.findUniqueOrThrow({ where: { id: idea.id } });
     expect(after).toMatchObject({ status: "NEEDS_INFO", stageId: null, returnQuestion: "Cik lietotāju to skar?" });
-    const mine = (await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) })).data as { items: { id: number; waitingOnAuthor: string | null }[]; waiting: number };
+    const mine = (await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) })).data as {
+      items: { id: number; waitingOnAuthor: string | null }[];
+      waiting: number;
+    };
     expect(mine.items.find((i) => i.id === idea.id)?.waitingOnAuthor).toBe("Cik lietotāju to skar?");
     expect(mine.waiting).toBeGreaterThanOrEqual(1);
-    const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as { idea: { returnQuestion: string; can: { edit: boolean } } };
+    const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as {
+      idea: { returnQuestion: string; can: { edit: boolean } };
+    };
     expect(page.idea.returnQuestion).toBe("Cik lietotāju to skar?");
     expect(page.idea.can.edit).toBe(true);
     expect((await lastEvent(idea.id)).type).toBe("RETURNED");
@@ -199,7 +218,9 @@ describe("triage", () => {
   test("decline with a reason the author sees", async () => {
     const idea = await ideaInStage("submitted", author.id);
     expect((await manage(idea.id, { intent: "decline", reason: "Jau risina Valsts kanceleja." })).status).toBe(302);
-    const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as { idea: { status: string; declineReason: string } };
+    const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as {
+      idea: { status: string; declineReason: string };
+    };
     expect(page.idea).toMatchObject({ status: "DECLINED", declineReason: "Jau risina Valsts kanceleja." });
   });
 
@@ -240,7 +261,11 @@ describe("triage", () => {
     const a = await ideaInStage("discover", author.id);
     const b = await ideaInStage("discover", author.id);
     const result = await run(manageAction, {
-      request: formRequest(`/ideas/${a.id}/manage`, { intent: "move", ideaId: String(b.id), version: String(b.version), stage: "define" }, { cookie: people.FACILITATOR.cookie }),
+      request: formRequest(
+        `/ideas/${a.id}/manage`,
+        { intent: "move", ideaId: String(b.id), version: String(b.version), stage: "define" },
+        { cookie: people.FACILITATOR.cookie },
+      ),
       params: { id: String(a.id) },
     });
     expect(result.status).toBe(400);
@@ -258,7 +283,8 @@ describe("triage", () => {
 
 describe("the board page", () => {
   type Board = { canMove: boolean; columns: { key: string; count: number; cards: { id: number; title: string }[] }[] };
-  const board = async (query = "", who: SignedIn = people.FACILITATOR) => (await run(boardLoader, { request: getRequest(`/board${query}`, who.cookie) })).data as Board;
+  const board = async (query = "", who: SignedIn = people.FACILITATOR) =>
+    (await run(boardLoader, { request: getRequest(`/board${query}`, who.cookie) })).data as Board;
 
   test("columns follow the stages, and only facilitators and admins may move", async () => {
     const view = await board();

@@ -135,7 +135,13 @@ describe("a reactor that fails after the commit", () => {
   test(`is given up after ${MAX_REACTION_ATTEMPTS} attempts and kept, with its error, for someone to look at`, async () => {
     registerReactors([
       ...REACTORS,
-      { name: "test.broken", on: "idea", phase: "after", when: (e) => e.type === "COMMENTED", react: () => Promise.reject(new Error("Always broken")) } satisfies AfterReactor<"idea">,
+      {
+        name: "test.broken",
+        on: "idea",
+        phase: "after",
+        when: (e) => e.type === "COMMENTED",
+        react: () => Promise.reject(new Error("Always broken")),
+      } satisfies AfterReactor<"idea">,
     ]);
     const { facilitator, idea } = await scene();
     const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);

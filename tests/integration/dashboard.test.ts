@@ -22,7 +22,16 @@ const ids: Record<string, number> = {};
 
 async function idea(
   key: string,
-  o: { institution: number; principles: string[]; status: string; stage: string | null; title?: string; problem?: string; lastActivity: string; events: [EventType, string | null, string | null, string][] },
+  o: {
+    institution: number;
+    principles: string[];
+    status: string;
+    stage: string | null;
+    title?: string;
+    problem?: string;
+    lastActivity: string;
+    events: [EventType, string | null, string | null, string][];
+  },
 ) {
   const stages = new Map((await prisma.stage.findMany()).map((s) => [s.key, s.id]));
   const principles = new Map((await prisma.principle.findMany()).map((p) => [p.key, p.id]));
@@ -42,7 +51,14 @@ async function idea(
   });
   for (const [type, from, to, day] of o.events) {
     await prisma.event.create({
-      data: { ideaId: row.id, actorId: submitter.id, type, fromStageId: from ? stages.get(from)! : null, toStageId: to ? stages.get(to)! : null, createdAt: at(day) },
+      data: {
+        ideaId: row.id,
+        actorId: submitter.id,
+        type,
+        fromStageId: from ? stages.get(from)! : null,
+        toStageId: to ? stages.get(to)! : null,
+        createdAt: at(day),
+      },
     });
   }
   ids[key] = row.id;
@@ -58,26 +74,75 @@ beforeAll(async () => {
   B = (await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } })).id;
   // 1: moved back and forth, two principles, still in define (stale since 1 March).
   await idea("one", {
-    institution: A, principles: ["test", "share"], status: "ACTIVE", stage: "define", lastActivity: "2026-03-01",
+    institution: A,
+    principles: ["test", "share"],
+    status: "ACTIVE",
+    stage: "define",
+    lastActivity: "2026-03-01",
     title: 'Ideja ar komatu, "pēdiņām"\nun jaunu rindu',
     problem: "Problēma ar komatu, “pēdiņām” un\njaunu rindu.",
-    events: [["SUBMITTED", null, "submitted", "2026-01-10"], ["MOVED", "submitted", "discover", "2026-01-20"], ["MOVED", "discover", "define", "2026-02-09"], ["MOVED", "define", "discover", "2026-02-19"], ["MOVED", "discover", "define", "2026-03-01"]],
+    events: [
+      ["SUBMITTED", null, "submitted", "2026-01-10"],
+      ["MOVED", "submitted", "discover", "2026-01-20"],
+      ["MOVED", "discover", "define", "2026-02-09"],
+      ["MOVED", "define", "discover", "2026-02-19"],
+      ["MOVED", "discover", "define", "2026-03-01"],
+    ],
   });
   // 2: declined after four days.
-  await idea("two", { institution: A, principles: ["partner"], status: "DECLINED", stage: null, lastActivity: "2026-02-05", events: [["SUBMITTED", null, "submitted", "2026-02-01"], ["DECLINED", "submitted", null, "2026-02-05"]] });
+  await idea("two", {
+    institution: A,
+    principles: ["partner"],
+    status: "DECLINED",
+    stage: null,
+    lastActivity: "2026-02-05",
+    events: [
+      ["SUBMITTED", null, "submitted", "2026-02-01"],
+      ["DECLINED", "submitted", null, "2026-02-05"],
+    ],
+  });
   // 3: stopped from discover.
   await idea("three", {
-    institution: B, principles: ["test"], status: "ACTIVE", stage: "stopped", lastActivity: "2026-04-10",
-    events: [["SUBMITTED", null, "submitted", "2026-03-01"], ["MOVED", "submitted", "discover", "2026-03-11"], ["MOVED", "discover", "stopped", "2026-04-10"]],
+    institution: B,
+    principles: ["test"],
+    status: "ACTIVE",
+    stage: "stopped",
+    lastActivity: "2026-04-10",
+    events: [
+      ["SUBMITTED", null, "submitted", "2026-03-01"],
+      ["MOVED", "submitted", "discover", "2026-03-11"],
+      ["MOVED", "discover", "stopped", "2026-04-10"],
+    ],
   });
   // 4: submitted before the period, implemented in it.
   await idea("four", {
-    institution: B, principles: ["embrace"], status: "ACTIVE", stage: "implemented", lastActivity: "2026-06-01",
-    events: [["SUBMITTED", null, "submitted", "2025-12-01"], ["MOVED", "submitted", "discover", "2026-01-05"], ["MOVED", "discover", "scale", "2026-05-01"], ["MOVED", "scale", "implemented", "2026-06-01"]],
+    institution: B,
+    principles: ["embrace"],
+    status: "ACTIVE",
+    stage: "implemented",
+    lastActivity: "2026-06-01",
+    events: [
+      ["SUBMITTED", null, "submitted", "2025-12-01"],
+      ["MOVED", "submitted", "discover", "2026-01-05"],
+      ["MOVED", "discover", "scale", "2026-05-01"],
+      ["MOVED", "scale", "implemented", "2026-06-01"],
+    ],
   });
   const exp = (ideaId: number, result: "VALIDATED" | "INVALIDATED", day: string) =>
     prisma.experiment.create({
-      data: { ideaId, createdById: submitter.id, hypothesis: "H", method: "M", methodType: "PILOT", metric: "X", successCriterion: "Y", status: "COMPLETED", result, learned: "L", completedAt: at(day) },
+      data: {
+        ideaId,
+        createdById: submitter.id,
+        hypothesis: "H",
+        method: "M",
+        methodType: "PILOT",
+        metric: "X",
+        successCriterion: "Y",
+        status: "COMPLETED",
+        result,
+        learned: "L",
+        completedAt: at(day),
+      },
     });
   await exp(ids.four, "VALIDATED", "2026-04-15");
   await exp(ids.three, "INVALIDATED", "2026-04-01");
@@ -117,7 +182,14 @@ describe("figures on a hand-built data set", () => {
       ["stopped", 1, 1],
     ]);
     // Of the stays that ended in the period, the share that went on to the next stage.
-    expect(d.conversion.map((c) => [c.fromCount, c.toCount])).toEqual([[4, 3], [4, 2], [1, 0], [0, 0], [0, 0], [1, 1]]);
+    expect(d.conversion.map((c) => [c.fromCount, c.toCount])).toEqual([
+      [4, 3],
+      [4, 2],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+      [1, 1],
+    ]);
     expect(d.conversion.map((c) => c.rate)).toEqual([0.75, 0.5, 0, null, null, 1]);
   });
 
@@ -144,13 +216,17 @@ describe("figures on a hand-built data set", () => {
 
   test("the principle × stage matrix counts an idea with two principles in both rows; ideas by institution", async () => {
     const d = await dashboard();
-    const cell = (principle: string, stageKey: string) => d.matrix.rows.find((r) => r.key === principle)!.counts[d.matrix.stages.findIndex((s) => s.key === stageKey)];
+    const cell = (principle: string, stageKey: string) =>
+      d.matrix.rows.find((r) => r.key === principle)!.counts[d.matrix.stages.findIndex((s) => s.key === stageKey)];
     expect(cell("test", "define")).toBe(1);
     expect(cell("share", "define")).toBe(1);
     expect(cell("test", "stopped")).toBe(1);
     expect(cell("embrace", "implemented")).toBe(1);
     expect(d.matrix.rows.flatMap((r) => r.counts).reduce((a, b) => a + b, 0)).toBe(4);
-    expect(d.institutions.map((i) => [i.id, i.count])).toEqual([[A, 2], [B, 1]]);
+    expect(d.institutions.map((i) => [i.id, i.count])).toEqual([
+      [A, 2],
+      [B, 1],
+    ]);
   });
 
   test("stale ideas: in a work stage with no event for 30 days, oldest first", async () => {
@@ -285,7 +361,10 @@ describe("the flow figures follow every change", () => {
     }
     const idea = { id };
     const snapshot = async () => ({
-      stays: (await prisma.stay.findMany({ orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }] })).map(({ id: _id, days, ...s }) => ({ ...s, days: days === null ? null : Math.round(days * 1e6) })),
+      stays: (await prisma.stay.findMany({ orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }] })).map(({ id: _id, days, ...s }) => ({
+        ...s,
+        days: days === null ? null : Math.round(days * 1e6),
+      })),
       days: await prisma.flowDay.findMany({ orderBy: [{ day: "asc" }, { stageId: "asc" }, { institutionId: "asc" }] }),
     });
     const incremental = await snapshot();
@@ -320,7 +399,9 @@ describe("the charts", () => {
   const number = (text: string) => Number(text.replace(/[^\d,.-]/g, "").replace(",", "."));
   type Node = { querySelectorAll: (selector: string) => Iterable<{ textContent: string | null }> };
   const tableOf = (figure: Node) =>
-    [...figure.querySelectorAll("table tbody tr")].map((row) => [...(row as unknown as Node).querySelectorAll("th, td")].map((cell) => cell.textContent!.trim()));
+    [...figure.querySelectorAll("table tbody tr")].map((row) =>
+      [...(row as unknown as Node).querySelectorAll("th, td")].map((cell) => cell.textContent!.trim()),
+    );
 
   test.each([
     ["funnel", [1]],

@@ -14,7 +14,8 @@ test("the enums migration converts a database made before it, losing no row", as
   const work = mkdtempSync(path.join(tmpdir(), "enum-migration-"));
   // The migrations as they were before this one.
   const before = path.join(work, "before");
-  for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < MIGRATION)) cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+  for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < MIGRATION))
+    cpSync(path.join(MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
   const original = path.join(work, "original.db");
   const old = openSqlite(original);
   applyMigrations(old, before);

@@ -55,10 +55,16 @@ const editExp = (ideaId: number, experimentId: number, fields: Record<string, st
     params: { id: String(ideaId), experimentId: String(experimentId) },
   });
 const boardMove = (ideaId: number, version: number, stage: string, extra: Record<string, string> = {}) =>
-  run(boardAction, { request: formRequest("/board", { intent: "move", ideaId: String(ideaId), version: String(version), stage, ...extra }, { cookie: facilitator.cookie }) });
+  run(boardAction, {
+    request: formRequest("/board", { intent: "move", ideaId: String(ideaId), version: String(version), stage, ...extra }, { cookie: facilitator.cookie }),
+  });
 const manageMove = (ideaId: number, version: number, stage: string, extra: Record<string, string> = {}) =>
   run(manageAction, {
-    request: formRequest(`/ideas/${ideaId}/manage`, { intent: "move", ideaId: String(ideaId), version: String(version), stage, ...extra }, { cookie: facilitator.cookie }),
+    request: formRequest(
+      `/ideas/${ideaId}/manage`,
+      { intent: "move", ideaId: String(ideaId), version: String(version), stage, ...extra },
+      { cookie: facilitator.cookie },
+    ),
     params: { id: String(ideaId) },
   });
 const version = async (id: number) => (await prisma.idea.findUniqueOrThrow({ where: { id } })).version;
@@ -72,11 +78,18 @@ describe("experiments", () => {
     expect(experiment).toMatchObject({ status: "PLANNED", participants: 5, methodType: "PROTOTYPE_TEST" });
     expect(experiment.startsOn?.toISOString().slice(0, 10)).toBe("2026-10-01");
     expect((await editExp(idea.id, experiment.id, { ...TEST_CARD, status: "RUNNING", experimentId: String(experiment.id), version: "1" })).status).toBe(302);
-    expect((await editExp(idea.id, experiment.id, { ...TEST_CARD, ...LEARNING, status: "COMPLETED", experimentId: String(experiment.id), version: "2" })).status).toBe(302);
+    expect(
+      (await editExp(idea.id, experiment.id, { ...TEST_CARD, ...LEARNING, status: "COMPLETED", experimentId: String(experiment.id), version: "2" })).status,
+    ).toBe(302);
     const done = await prisma.experiment.findUniqueOrThrow({ where: { id: experiment.id } });
     expect(done).toMatchObject({ status: "COMPLETED", result: "VALIDATED", decision: "SCALE", version: 3 });
     expect(done.completedAt).not.toBeNull();
-    const events = (await prisma.event.findMany({ where: { ideaId: idea.id, type: { in: ["EXPERIMENT_CREATED", "EXPERIMENT_UPDATED", "EXPERIMENT_COMPLETED"] } }, orderBy: { id: "asc" } })).map((e) => [e.type, e.actorId]);
+    const events = (
+      await prisma.event.findMany({
+        where: { ideaId: idea.id, type: { in: ["EXPERIMENT_CREATED", "EXPERIMENT_UPDATED", "EXPERIMENT_COMPLETED"] } },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => [e.type, e.actorId]);
     expect(events).toEqual([
       ["EXPERIMENT_CREATED", facilitator.id],
       ["EXPERIMENT_UPDATED", facilitator.id],
@@ -129,7 +142,10 @@ describe("experiments", () => {
     expect((await createExp(working.id, TEST_CARD, manager)).status).toBe(403);
     expect((await createExp(intake.id, TEST_CARD, facilitator)).status).toBe(302);
     expect((await createExp(working.id, TEST_CARD, admin)).status).toBe(302);
-    expect((await run(newExperimentLoader, { request: getRequest(`/ideas/${working.id}/experiments/new`, other.cookie), params: { id: String(working.id) } })).status).toBe(403);
+    expect(
+      (await run(newExperimentLoader, { request: getRequest(`/ideas/${working.id}/experiments/new`, other.cookie), params: { id: String(working.id) } }))
+        .status,
+    ).toBe(403);
     const draft = await draftIdea(author.id);
     expect((await createExp(draft, TEST_CARD, facilitator)).status).toBe(404);
   });
@@ -170,7 +186,15 @@ describe("stage gates, for every way of moving", () => {
       const refused = await moveFn(idea.id, await version(idea.id), "stopped", { closingNote: "Apturam: nav pieprasījuma." });
       expect(refused.status).toBe(400);
       expect(reply(refused).error[""]).toEqual(["board:gates.learning"]);
-      const completed = await editExp(idea.id, running, { ...TEST_CARD, ...LEARNING, learned: "Pieprasījuma nav.", result: "INVALIDATED", status: "COMPLETED", experimentId: String(running), version: "1" });
+      const completed = await editExp(idea.id, running, {
+        ...TEST_CARD,
+        ...LEARNING,
+        learned: "Pieprasījuma nav.",
+        result: "INVALIDATED",
+        status: "COMPLETED",
+        experimentId: String(running),
+        version: "1",
+      });
       expect(completed.status).toBe(302);
       const noNote = await moveFn(idea.id, await version(idea.id), "stopped");
       expect(reply(noNote).error.closingNote).toEqual(["board:errors.closingNoteRequired"]);
@@ -182,7 +206,8 @@ describe("stage gates, for every way of moving", () => {
   test("an admin may switch a gate off and on; others may not", async () => {
     const idea = await ideaInStage("develop", author.id);
     const test = await prisma.stage.findUniqueOrThrow({ where: { key: "test" } });
-    const toggle = (enabled: string, by: Who) => run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stageId: String(test.id), enabled }, { cookie: by.cookie }) });
+    const toggle = (enabled: string, by: Who) =>
+      run(gatesAction, { request: formRequest("/admin/stages", { intent: "gate", stageId: String(test.id), enabled }, { cookie: by.cookie }) });
     expect((await toggle("false", facilitator)).status).toBe(403);
     expect((await toggle("false", admin)).status).toBe(302);
     expect((await boardMove(idea.id, await version(idea.id), "test")).status).toBe(200);
@@ -198,14 +223,27 @@ describe("the lessons library and case pages", () => {
   const lessons = async (query = "") => (await run(lessonsLoader, { request: getRequest(`/lessons${query}`, other.cookie) })).data as Lessons;
 
   test("completed experiments and closed ideas, failures included, filtered and searched without diacritics", async () => {
-    const success = await ideaInStage("implemented", author.id, { title: "Ātrāka ŪDENS atļauju izsniegšana", institutionCode: "VVD", closingNote: "Ieviests; termiņš saīsināts uz pusi." });
+    const success = await ideaInStage("implemented", author.id, {
+      title: "Ātrāka ŪDENS atļauju izsniegšana",
+      institutionCode: "VVD",
+      closingNote: "Ieviests; termiņš saīsināts uz pusi.",
+    });
     await validatedExperiment(success.id, { methodType: "PILOT" });
-    const failure = await ideaInStage("stopped", author.id, { title: "Čatbots tiesu sēdēm", institutionCode: "TA", closingNote: "Apturēts: lietotāji gribēja cilvēku." });
+    const failure = await ideaInStage("stopped", author.id, {
+      title: "Čatbots tiesu sēdēm",
+      institutionCode: "TA",
+      closingNote: "Apturēts: lietotāji gribēja cilvēku.",
+    });
     await validatedExperiment(failure.id, { result: "INVALIDATED", decision: "STOP", methodType: "INTERVIEWS" });
     await ideaInStage("develop", author.id); // not a lesson
 
     const all = await lessons();
-    expect(all.entries.filter((e) => e.ideaId === failure.id).map((e) => e.kind).sort()).toEqual(["experiment", "idea"]);
+    expect(
+      all.entries
+        .filter((e) => e.ideaId === failure.id)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(["experiment", "idea"]);
     expect(all.entries.find((e) => e.ideaId === failure.id && e.kind === "experiment")?.result).toBe("INVALIDATED");
     expect(all.entries.find((e) => e.ideaId === failure.id && e.kind === "idea")?.outcome).toBe("stopped");
 
@@ -222,14 +260,30 @@ describe("the lessons library and case pages", () => {
     const open = await ideaInStage("test", author.id);
     expect((await run(casePageLoader, { request: getRequest(`/ideas/${open.id}/case`, other.cookie), params: { id: String(open.id) } })).status).toBe(404);
 
-    const idea = await ideaInStage("stopped", author.id, { title: "Ēku pārbaužu grafiks ģimenēm", closingNote: "Apturēts; iemācījāmies, ka ģimenes grib SMS." });
+    const idea = await ideaInStage("stopped", author.id, {
+      title: "Ēku pārbaužu grafiks ģimenēm",
+      closingNote: "Apturēts; iemācījāmies, ka ģimenes grib SMS.",
+    });
     await validatedExperiment(idea.id, { result: "INVALIDATED", learned: "Ģimenes dod priekšroku īsziņām." });
     const json = await run(caseJsonLoader, { request: getRequest(`/ideas/${idea.id}/case.json`, other.cookie), params: { id: String(idea.id) } });
     expect(json.status).toBe(200);
     expect(json.headers.get("Content-Type")).toContain("application/json");
     const c = json.data as Record<string, unknown> & { challengesAndFailures: unknown[]; lessons: { learned: string }[] };
     expect(Object.keys(c)).toEqual(
-      expect.arrayContaining(["schema", "title", "institution", "outcome", "principles", "problemAndUsers", "whatWasTried", "partners", "resultsAndImpact", "challengesAndFailures", "lessons", "conditionsForReplication"]),
+      expect.arrayContaining([
+        "schema",
+        "title",
+        "institution",
+        "outcome",
+        "principles",
+        "problemAndUsers",
+        "whatWasTried",
+        "partners",
+        "resultsAndImpact",
+        "challengesAndFailures",
+        "lessons",
+        "conditionsForReplication",
+      ]),
     );
     expect(c).toMatchObject({ schema: "idea-lab/case/v1", title: "Ēku pārbaužu grafiks ģimenēm", outcome: "stopped" });
     expect(c.challengesAndFailures).toHaveLength(1);

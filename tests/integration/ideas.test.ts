@@ -10,7 +10,6 @@ import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
 import { createUser, sessionCookieFor } from "../factories/user";
 
-
 let institutionId: number;
 let author: { id: number; cookie: string };
 let colleague: { id: number; cookie: string };
@@ -84,7 +83,10 @@ describe("the brief: drafts and submission", () => {
 
   test("a complete brief enters the submitted stage with SUBMITTED after CREATED, Latvian letters intact", async () => {
     const id = await submitIdea({ title: "Ā č ē ģ ī ķ ļ ņ š ū ž: ceļš uz nodokļu skaidrību" });
-    const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true, events: { orderBy: { id: "asc" } }, principles: { include: { principle: true } } } });
+    const idea = await prisma.idea.findUniqueOrThrow({
+      where: { id },
+      include: { stage: true, events: { orderBy: { id: "asc" } }, principles: { include: { principle: true } } },
+    });
     expect(idea.title).toBe("Ā č ē ģ ī ķ ļ ņ š ū ž: ceļš uz nodokļu skaidrību");
     expect(idea.status).toBe("ACTIVE");
     expect(idea.stage?.key).toBe("submitted");
@@ -163,7 +165,10 @@ describe("the brief: drafts and submission", () => {
 
 describe("editing", () => {
   const edit = (id: number, fields: Record<string, string | string[]>, who = author) =>
-    run(editAction, { request: formRequest(`/ideas/${id}/edit`, { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }), params: { id: String(id) } });
+    run(editAction, {
+      request: formRequest(`/ideas/${id}/edit`, { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }),
+      params: { id: String(id) },
+    });
   const version = async (id: number) => String((await prisma.idea.findUniqueOrThrow({ where: { id } })).version);
 
   test("the author completes a draft and submits it", async () => {
@@ -260,7 +265,9 @@ describe("support", () => {
     await act(id, { intent: "support" }, colleague);
     view = (await page(id, colleague)).data as typeof view;
     expect(view.idea).toMatchObject({ supports: 1, supportedByMe: false });
-    const list = (await run(listLoader, { request: getRequest("/ideas?q=atzvanīšanas", colleague.cookie) })).data as { items: { id: number; supports: number }[] };
+    const list = (await run(listLoader, { request: getRequest("/ideas?q=atzvanīšanas", colleague.cookie) })).data as {
+      items: { id: number; supports: number }[];
+    };
     expect(list.items.find((i) => i.id === id)?.supports).toBe(1);
     await expect(prisma.support.create({ data: { ideaId: id, userId: facilitator.id } })).rejects.toThrow();
   });
@@ -324,8 +331,7 @@ describe("comments", () => {
 
 describe("browse and search", () => {
   type List = { items: { id: number; title: string; status: string }[]; total: number; pages: number; invalid: string[] };
-  const list = async (query: string, who = colleague) =>
-    (await run(listLoader, { request: getRequest(`/ideas${query}`, who.cookie) })).data as List;
+  const list = async (query: string, who = colleague) => (await run(listLoader, { request: getRequest(`/ideas${query}`, who.cookie) })).data as List;
 
   test("search ignores case and Latvian diacritics, over title, summary, problem and solution", async () => {
     const a = await submitIdea({ title: "Skaidrāka nodokļu deklarēšana zemniekiem" });

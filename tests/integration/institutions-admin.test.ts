@@ -21,7 +21,9 @@ test("an admin adds, renames, deactivates and reactivates an institution, each a
   expect((await post({ intent: "rename", institutionId: String(vid.id), nameLv: "VID", nameEn: "SRS" })).status).toBe(302);
   expect((await post({ intent: "deactivate", institutionId: String(vid.id) })).status).toBe(302);
   const submitter = await createUser();
-  const form = (await run(newIdeaLoader, { request: getRequest("/ideas/new", await sessionCookieFor(submitter.id)) })).data as { options: { institutions: { id: number; active: boolean }[] } };
+  const form = (await run(newIdeaLoader, { request: getRequest("/ideas/new", await sessionCookieFor(submitter.id)) })).data as {
+    options: { institutions: { id: number; active: boolean }[] };
+  };
   expect(form.options.institutions.find((i) => i.id === vid.id)?.active).toBe(false);
   expect((await post({ intent: "reactivate", institutionId: String(vid.id) })).status).toBe(302);
   expect(await prisma.institution.findUniqueOrThrow({ where: { id: vid.id } })).toMatchObject({ nameLv: "VID", nameEn: "SRS", active: true });

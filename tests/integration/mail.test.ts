@@ -56,8 +56,18 @@ describe("preferences", () => {
   test("each kind starts at its default; a person's choice is saved and shown back", async () => {
     const person = await createUser();
     const cookie = await sessionCookieFor(person.id);
-    const before = (await run(accountLoader, { request: getRequest("/account", cookie) })).data as { preferences: Record<string, string>; emailConfigured: boolean };
-    expect(before.preferences).toEqual({ MOVED: "INSTANT", CLOSED: "INSTANT", RETURNED: "INSTANT", DECLINED: "INSTANT", COMMENT: "DIGEST", ASSIGNED: "INSTANT" });
+    const before = (await run(accountLoader, { request: getRequest("/account", cookie) })).data as {
+      preferences: Record<string, string>;
+      emailConfigured: boolean;
+    };
+    expect(before.preferences).toEqual({
+      MOVED: "INSTANT",
+      CLOSED: "INSTANT",
+      RETURNED: "INSTANT",
+      DECLINED: "INSTANT",
+      COMMENT: "DIGEST",
+      ASSIGNED: "INSTANT",
+    });
     expect(before.emailConfigured).toBe(false);
 
     const saved = await savePrefs(person.id, allPrefs("DIGEST", { COMMENT: "OFF" }));
@@ -111,7 +121,10 @@ describe("e-mail at once", () => {
 
     expect(await runMailPass()).toMatchObject({ instant: 0, sent: 0 });
     expect(server.received).toHaveLength(1);
-    expect(await prisma.outboxMessage.findFirst({ where: { userId: author.id }, select: { status: true, kind: true } })).toEqual({ status: "SENT", kind: "INSTANT" });
+    expect(await prisma.outboxMessage.findFirst({ where: { userId: author.id }, select: { status: true, kind: true } })).toEqual({
+      status: "SENT",
+      kind: "INSTANT",
+    });
   });
 
   test("in English for a person who chose English; several at once make one e-mail; what was read in the app is not e-mailed", async () => {
@@ -186,7 +199,10 @@ describe("the daily digest", () => {
     // Each idea once, its news beneath it.
     expect(text.split("Rindas bez rindām").length - 1).toBe(1);
     expect(text.split("Vienkāršāki iesniegumi").length - 1).toBe(1);
-    const blockA = text.slice(text.indexOf("Rindas bez rindām"), text.indexOf("Vienkāršāki iesniegumi") > text.indexOf("Rindas bez rindām") ? text.indexOf("Vienkāršāki iesniegumi") : undefined);
+    const blockA = text.slice(
+      text.indexOf("Rindas bez rindām"),
+      text.indexOf("Vienkāršāki iesniegumi") > text.indexOf("Rindas bez rindām") ? text.indexOf("Vienkāršāki iesniegumi") : undefined,
+    );
     expect(blockA).toContain("ideja pārvietota uz citu posmu (Laura Zariņa");
     expect(blockA).toContain("jauns komentārs (Jānis Bērziņš");
     expect(text).toContain(`/ideas/${b.id}`);
@@ -244,7 +260,10 @@ describe("sending", () => {
     await moveIdea(facilitator, { ideaId: other.id, version: other.version, stage: "define" });
     server.refuse(true);
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await runMailPass();
-    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id }, orderBy: { id: "desc" } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect(await prisma.outboxMessage.findFirstOrThrow({ where: { userId: author.id }, orderBy: { id: "desc" } })).toMatchObject({
+      status: "FAILED",
+      attempts: MAX_ATTEMPTS,
+    });
   });
 
   test("an SMTP server that cannot be reached fails nothing else", async () => {
@@ -274,7 +293,9 @@ describe("without SMTP", () => {
     expect(data.total).toBe(1);
     expect(data.messages[0]).toMatchObject({ to: author.email, status: "NOT_SENT", subject: "Jūsu ideja pārvietota uz citu posmu: Ideja bez e-pasta" });
 
-    const filtered = await run(outboxLoader, { request: getRequest("/admin/outbox?status=SENT&to=" + encodeURIComponent(author.email), await sessionCookieFor(admin.id)) });
+    const filtered = await run(outboxLoader, {
+      request: getRequest("/admin/outbox?status=SENT&to=" + encodeURIComponent(author.email), await sessionCookieFor(admin.id)),
+    });
     expect((filtered.data as { total: number }).total).toBe(0);
     const odd = await run(outboxLoader, { request: getRequest("/admin/outbox?status=LOST", await sessionCookieFor(admin.id)) });
     expect(odd.status).toBe(200);
@@ -290,7 +311,11 @@ describe("set-password links by e-mail", () => {
     const admin = await createUser({ role: "ADMIN" });
     const vk = (await prisma.institution.findUniqueOrThrow({ where: { code: "VK" } })).id;
     const created = await run(usersAction, {
-      request: formRequest("/admin/users", { intent: "create", email: "zane.ozola@example.lv", name: "Zane Ozola", role: "SUBMITTER", institutionId: String(vk) }, { cookie: await sessionCookieFor(admin.id) }),
+      request: formRequest(
+        "/admin/users",
+        { intent: "create", email: "zane.ozola@example.lv", name: "Zane Ozola", role: "SUBMITTER", institutionId: String(vk) },
+        { cookie: await sessionCookieFor(admin.id) },
+      ),
     });
     expect(created.status).toBe(200);
     const { link, mail } = (created.data as { data: { link: string; mail: { status: string; email: string } } }).data;
@@ -315,7 +340,11 @@ describe("set-password links by e-mail", () => {
     const admin = await createUser({ role: "ADMIN" });
     const vk = (await prisma.institution.findUniqueOrThrow({ where: { code: "VK" } })).id;
     const created = await run(usersAction, {
-      request: formRequest("/admin/users", { intent: "create", email: "bez.pasta@example.lv", name: "Bez Pasta", role: "SUBMITTER", institutionId: String(vk) }, { cookie: await sessionCookieFor(admin.id) }),
+      request: formRequest(
+        "/admin/users",
+        { intent: "create", email: "bez.pasta@example.lv", name: "Bez Pasta", role: "SUBMITTER", institutionId: String(vk) },
+        { cookie: await sessionCookieFor(admin.id) },
+      ),
     });
     expect((created.data as { data: { mail: { status: string } } }).data.mail.status).toBe("NOT_SENT");
     expect(await prisma.outboxMessage.findFirstOrThrow({ where: { to: "bez.pasta@example.lv" } })).toMatchObject({ status: "NOT_SENT", kind: "SET_PASSWORD" });

@@ -9,7 +9,8 @@ import { run } from "../factories/route";
 import { createUser, sessionCookieFor } from "../factories/user";
 
 /** The kinds a person was notified of since `after` (a notification id), in order. */
-const kinds = async (userId: number, after = 0) => (await prisma.notification.findMany({ where: { userId, id: { gt: after } }, orderBy: { id: "asc" } })).map((n) => n.kind);
+const kinds = async (userId: number, after = 0) =>
+  (await prisma.notification.findMany({ where: { userId, id: { gt: after } }, orderBy: { id: "asc" } })).map((n) => n.kind);
 const lastNotification = async () => (await prisma.notification.findFirst({ orderBy: { id: "desc" } }))?.id ?? 0;
 
 test("who hears what: the author of a moved, returned or closed idea; commenters; the assignee; never the actor", async () => {
@@ -51,7 +52,9 @@ test("the list shows the unread ones, and marking them read clears the count", a
   const idea = await ideaInStage("discover", author.id, { title: "Paziņojumu ideja" });
   await moveIdea(facilitator, { ideaId: idea.id, version: idea.version, stage: "define" });
   const cookie = await sessionCookieFor(author.id);
-  const list = (await run(notificationsLoader, { request: getRequest("/notifications", cookie) })).data as { notifications: { kind: string; read: boolean; idea: { title: string } }[] };
+  const list = (await run(notificationsLoader, { request: getRequest("/notifications", cookie) })).data as {
+    notifications: { kind: string; read: boolean; idea: { title: string } }[];
+  };
   // Newest first: the move to define, then the idea's taking in.
   expect(list.notifications).toMatchObject([
     { kind: "MOVED", read: false, idea: { title: "Paziņojumu ideja" } },

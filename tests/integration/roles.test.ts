@@ -105,14 +105,24 @@ describe("changes, by role", () => {
 
   test("move a card: facilitators and admins only", async () => {
     for (const role of ROLES) {
-      const result = await post(board, "/board", { intent: "move", ideaId: String(ideaId), version: await version(), stage: role === "ADMIN" ? "discover" : "define" }, people[role]);
+      const result = await post(
+        board,
+        "/board",
+        { intent: "move", ideaId: String(ideaId), version: await version(), stage: role === "ADMIN" ? "discover" : "define" },
+        people[role],
+      );
       expect(result.status, role).toBe(role === "FACILITATOR" || role === "ADMIN" ? 200 : 403);
     }
   });
 
   test("triage and assign: facilitators and admins only", async () => {
     for (const role of ROLES) {
-      const result = await post(manage, `/ideas/${ideaId}/manage`, { intent: "assign", ideaId: String(ideaId), version: await version(), assigneeId: "" }, people[role]);
+      const result = await post(
+        manage,
+        `/ideas/${ideaId}/manage`,
+        { intent: "assign", ideaId: String(ideaId), version: await version(), assigneeId: "" },
+        people[role],
+      );
       expect(result.status, role).toBe(role === "FACILITATOR" || role === "ADMIN" ? 302 : 403);
     }
   });
@@ -134,7 +144,12 @@ describe("changes, by role", () => {
 
   test("administration: administrators only", async () => {
     for (const role of ROLES) {
-      const created = await post(adminInstitutions, "/admin/institutions", { intent: "create", code: `R${role.slice(0, 3)}`, nameLv: "Iestāde", nameEn: "Agency" }, people[role]);
+      const created = await post(
+        adminInstitutions,
+        "/admin/institutions",
+        { intent: "create", code: `R${role.slice(0, 3)}`, nameLv: "Iestāde", nameEn: "Agency" },
+        people[role],
+      );
       expect(created.status, role).toBe(role === "ADMIN" ? 302 : 403);
     }
   });

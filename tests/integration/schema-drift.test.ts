@@ -31,7 +31,11 @@ function parseSchema(source: string) {
   const blocks = [...text.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)];
   const modelNames = new Set(blocks.map((b) => b[1]));
   const models = new Map<string, Model>();
-  const list = (s: string) => s.split(",").map((c) => c.trim().split("(")[0].trim()).filter(Boolean);
+  const list = (s: string) =>
+    s
+      .split(",")
+      .map((c) => c.trim().split("(")[0].trim())
+      .filter(Boolean);
   for (const [, name, body] of blocks) {
     const model: Model = { columns: new Map(), primaryKey: [], uniques: [], indexes: [] };
     for (const raw of body.split("\n")) {
@@ -67,7 +71,10 @@ function readDatabase(db: Database.Database) {
     const info = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; pk: number }[];
     const model: Model = {
       columns: new Map(info.map((c) => [c.name, { type: c.type, nullable: c.notnull === 0 }])),
-      primaryKey: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      primaryKey: info
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
       uniques: [],
       indexes: [],
     };

@@ -17,9 +17,18 @@ test("every connection is set up for a web server: WAL, synchronous NORMAL, fore
 
 test("npm run user:create makes a real user on a new database, without demo data, and refuses bad input", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "user-create-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: `file:${path.join(dir, "prod.db")}`, NODE_ENV: "production", IDEALAB_PASSWORD: "ļoti-droša-parole-2026" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(dir, "prod.db")}`,
+    NODE_ENV: "production",
+    IDEALAB_PASSWORD: "ļoti-droša-parole-2026",
+  };
   const tsx = path.resolve("node_modules/.bin/tsx");
-  const out = execFileSync(tsx, ["scripts/create-user.ts", "--email", "Vaditaja@MK.gov.lv", "--name", "Ilze Vadītāja", "--role", "ADMIN", "--institution", "VK"], { env, encoding: "utf8" });
+  const out = execFileSync(
+    tsx,
+    ["scripts/create-user.ts", "--email", "Vaditaja@MK.gov.lv", "--name", "Ilze Vadītāja", "--role", "ADMIN", "--institution", "VK"],
+    { env, encoding: "utf8" },
+  );
   expect(out).toContain("Created ADMIN vaditaja@mk.gov.lv");
   const db = new Database(path.join(dir, "prod.db"), { readonly: true });
   const users = db.prepare(`SELECT email, name, role, passwordHash FROM "User"`).all() as { email: string; name: string; role: string; passwordHash: string }[];

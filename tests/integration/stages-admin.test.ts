@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 const post = (fields: Record<string, string>) => run(action, { request: formRequest("/admin/stages", fields, { cookie }) });
 const order = async () => (await prisma.stage.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" } })).map((s) => s.id).join(",");
-const boardKeys = async () => ((await run(boardLoader, { request: getRequest("/board", cookie) })).data as { columns: { key: string; name: string }[] }).columns;
+const boardKeys = async () =>
+  ((await run(boardLoader, { request: getRequest("/board", cookie) })).data as { columns: { key: string; name: string }[] }).columns;
 
 test("rename and WIP limit; an empty name is refused beside the field", async () => {
   const define = await prisma.stage.findUniqueOrThrow({ where: { key: "define" } });
@@ -54,7 +55,9 @@ test("a new work stage goes after the last work stage; a stage with ideas cannot
   await moveIdea(await createUser({ role: "FACILITATOR" }), { ideaId: idea.id, version: idea.version, stage: "stopped", closingNote: "Pilots beidzās." });
   expect((await post({ intent: "archive", stageId: String(piloting.id) })).status).toBe(302);
   expect((await boardKeys()).map((c) => c.key)).not.toContain("piloting");
-  expect(await prisma.auditEntry.count({ where: { action: { in: ["STAGE_CREATE", "STAGE_ARCHIVE", "STAGE_UPDATE", "STAGE_REORDER"] } } })).toBeGreaterThanOrEqual(4);
+  expect(
+    await prisma.auditEntry.count({ where: { action: { in: ["STAGE_CREATE", "STAGE_ARCHIVE", "STAGE_UPDATE", "STAGE_REORDER"] } } }),
+  ).toBeGreaterThanOrEqual(4);
 });
 
 test("non-admins get 403", async () => {

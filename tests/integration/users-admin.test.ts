@@ -17,7 +17,8 @@ beforeAll(async () => {
   vk = (await prisma.institution.findUniqueOrThrow({ where: { code: "VK" } })).id;
 });
 
-const create = (fields: Record<string, string>, cookie = admin.cookie) => run(usersAction, { request: formRequest("/admin/users", { intent: "create", ...fields }, { cookie }) });
+const create = (fields: Record<string, string>, cookie = admin.cookie) =>
+  run(usersAction, { request: formRequest("/admin/users", { intent: "create", ...fields }, { cookie }) });
 const change = (id: number, fields: Record<string, string>, cookie = admin.cookie) =>
   run(userAction, { request: formRequest(`/admin/users/${id}`, { userId: String(id), ...fields }, { cookie }), params: { id: String(id) } });
 const tokenOf = (link: string) => link.split("/set-password/")[1];
@@ -35,7 +36,9 @@ describe("creating users", () => {
     expect(await prisma.auditEntry.count({ where: { action: "USER_CREATE", targetId: String(user.id) } })).toBe(1);
 
     const token = tokenOf(link);
-    expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({ check: { ok: true, email: user.email } });
+    expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({
+      check: { ok: true, email: user.email },
+    });
     expect((await setPassword(token, "īsa")).status).toBe(400);
     expect((await setPassword(token, "garāka-parole-2026", "cita-parole-2026")).status).toBe(400);
     const done = await setPassword(token, "garāka-parole-2026");
@@ -57,7 +60,9 @@ describe("creating users", () => {
     const unknown = await create({ email: "jauns@example.lv", name: "X", role: "SUBMITTER", institutionId: "99999" });
     expect(reply(unknown).error.institutionId).toEqual(["unknownInstitution"]);
     const facilitator = await createUser({ role: "FACILITATOR" });
-    expect((await create({ email: "x@example.lv", name: "X", role: "ADMIN", institutionId: String(vk) }, await sessionCookieFor(facilitator.id))).status).toBe(403);
+    expect((await create({ email: "x@example.lv", name: "X", role: "ADMIN", institutionId: String(vk) }, await sessionCookieFor(facilitator.id))).status).toBe(
+      403,
+    );
     expect((await run(usersLoader, { request: getRequest("/admin/users", await sessionCookieFor(facilitator.id)) })).status).toBe(403);
   });
 
@@ -75,7 +80,9 @@ describe("creating users", () => {
     const token = tokenOf((created.data as { data: { link: string } }).data.link);
     await prisma.passwordToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) }, where: { user: { email: "vecs@example.lv" } } });
     expect((await setPassword(token, "garāka-parole-2026")).status).toBe(400);
-    expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({ check: { ok: false, reason: "expired" } });
+    expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({
+      check: { ok: false, reason: "expired" },
+    });
   });
 });
 

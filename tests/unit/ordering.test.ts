@@ -3,7 +3,12 @@ import { MIN_GAP, STEP, placeAt, positionBetween, renumbered } from "~/modules/b
 
 /** Simulates a column: inserts a card at an index, renumbering when placeAt asks to. */
 function insert(column: { id: number; position: number }[], id: number, index: number) {
-  const placement = placeAt(column.map((c) => c.id), column.map((c) => c.position), index, id);
+  const placement = placeAt(
+    column.map((c) => c.id),
+    column.map((c) => c.position),
+    index,
+    id,
+  );
   if (placement.kind === "insert") {
     column.push({ id, position: placement.position });
   } else {

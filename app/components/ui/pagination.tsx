@@ -13,7 +13,9 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
     const query = params.toString();
     return `${location.pathname}${query ? `?${query}` : ""}`;
   };
-  const nearby = Array.from(new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])).filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  const nearby = Array.from(new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages]))
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
   return (
     <nav aria-label={t("pagination.label")} className="mt-6 no-print">
       <p className="mb-2 text-sm text-slate-700">{t("pagination.pageOf", { page, pages })}</p>

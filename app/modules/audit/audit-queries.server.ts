@@ -65,7 +65,17 @@ export function exportAudit(user: SessionUser, filters: AuditFilters) {
     if (!rows.length) return null;
     return {
       cursor: rows[rows.length - 1].id,
-      lines: rows.map((r) => [r.id, r.createdAt.toISOString(), r.actor?.email ?? "", r.action, r.targetType ?? "", r.targetId ?? "", r.before ?? "", r.after ?? "", r.ip ?? ""]),
+      lines: rows.map((r) => [
+        r.id,
+        r.createdAt.toISOString(),
+        r.actor?.email ?? "",
+        r.action,
+        r.targetType ?? "",
+        r.targetId ?? "",
+        r.before ?? "",
+        r.after ?? "",
+        r.ip ?? "",
+      ]),
     };
   });
 }

@@ -128,7 +128,13 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
     onDragOver: ({ active, over }) => {
       if (!over) return t("dnd.outside");
       // Right after pick-up the card is over itself: keep the pick-up announcement.
-      if (over.id === active.id && origin.current && describe(active.id)?.position === origin.current.index + 1 && columnOf(active.id) === origin.current.column) return undefined;
+      if (
+        over.id === active.id &&
+        origin.current &&
+        describe(active.id)?.position === origin.current.index + 1 &&
+        columnOf(active.id) === origin.current.column
+      )
+        return undefined;
       const place = placeOver(active.id, over.id);
       return place ? t("dnd.over", place) : undefined;
     },
@@ -212,7 +218,9 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
 
   // A refused move: every message of the reply (the whole form's and the fields'), and a gate's link.
   const reply = fetcher.state === "idle" && fetcher.data?.result.status === "error" ? fetcher.data : null;
-  const messages = reply ? [...(reply.result.error?.[""] ?? []), ...Object.entries(reply.result.error ?? {}).flatMap(([field, errors]) => (field ? (errors ?? []) : []))] : [];
+  const messages = reply
+    ? [...(reply.result.error?.[""] ?? []), ...Object.entries(reply.result.error ?? {}).flatMap(([field, errors]) => (field ? (errors ?? []) : []))]
+    : [];
 
   const board = (
     <div className="flex gap-4 overflow-x-auto pb-4">
@@ -256,7 +264,19 @@ export function BoardView({ columns, canMove }: { columns: BoardColumn[]; canMov
   );
 }
 
-function Column({ column, cards, canMove, draggable, labels }: { column: BoardColumn; cards: BoardColumn["cards"]; canMove: boolean; draggable: boolean; labels: CardLabels }) {
+function Column({
+  column,
+  cards,
+  canMove,
+  draggable,
+  labels,
+}: {
+  column: BoardColumn;
+  cards: BoardColumn["cards"];
+  canMove: boolean;
+  draggable: boolean;
+  labels: CardLabels;
+}) {
   const { t } = useTranslation("board");
   const location = useLocation();
   const over = column.wipLimit !== null && column.count > column.wipLimit;

@@ -4,8 +4,14 @@ import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
 
-const id = z.number({ error: errorMessage("invalid") }).int(errorMessage("invalid")).positive(errorMessage("invalid"));
-const version = z.number({ error: errorMessage("versionMissing") }).int(errorMessage("versionMissing")).positive(errorMessage("versionMissing"));
+const id = z
+  .number({ error: errorMessage("invalid") })
+  .int(errorMessage("invalid"))
+  .positive(errorMessage("invalid"));
+const version = z
+  .number({ error: errorMessage("versionMissing") })
+  .int(errorMessage("versionMissing"))
+  .positive(errorMessage("versionMissing"));
 const note = (max: number) =>
   z
     .string({ error: errorMessage("required") })
@@ -21,14 +27,35 @@ export const MoveSchema = z.object({
   returnTo,
   ideaId: id,
   version,
-  stage: z.string({ error: errorMessage("required") }).min(1, errorMessage("required")).max(60),
+  stage: z
+    .string({ error: errorMessage("required") })
+    .min(1, errorMessage("required"))
+    .max(60),
   // 1-based, as people count; the board's scripts send it too.
-  position: z.number({ error: errorMessage("wholeNumber") }).int(errorMessage("wholeNumber")).min(1, errorMessage("positionMin")).max(1_000_000).optional(),
-  closingNote: z.string().trim().max(4000, errorMessage("tooLong", { max: 4000 })).optional(),
+  position: z
+    .number({ error: errorMessage("wholeNumber") })
+    .int(errorMessage("wholeNumber"))
+    .min(1, errorMessage("positionMin"))
+    .max(1_000_000)
+    .optional(),
+  closingNote: z
+    .string()
+    .trim()
+    .max(4000, errorMessage("tooLong", { max: 4000 }))
+    .optional(),
 });
 export type MoveValue = Omit<z.infer<typeof MoveSchema>, "returnTo">;
 
-export const AcceptSchema = z.object({ returnTo, intent: z.literal("accept"), ideaId: id, version, stage: z.string({ error: errorMessage("required") }).min(1).max(60) });
+export const AcceptSchema = z.object({
+  returnTo,
+  intent: z.literal("accept"),
+  ideaId: id,
+  version,
+  stage: z
+    .string({ error: errorMessage("required") })
+    .min(1)
+    .max(60),
+});
 export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: note(2000) });
 export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: note(2000) });
 export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() });

@@ -57,7 +57,13 @@ const cardSelect = {
 } satisfies Prisma.IdeaSelect;
 
 /** The columns in stage order, each with its count and its first cards (never the whole table). */
-export async function getBoard(user: SessionUser, filters: BoardFilters, limits: Record<string, number>, locale: Locale, open: ReadonlySet<string> = new Set()) {
+export async function getBoard(
+  user: SessionUser,
+  filters: BoardFilters,
+  limits: Record<string, number>,
+  locale: Locale,
+  open: ReadonlySet<string> = new Set(),
+) {
   requirePermission(user, "board:view");
   const where = boardWhere(user, filters);
   const [stages, counts] = await Promise.all([activeStages(), prisma.idea.groupBy({ by: ["stageId"], where, _count: { _all: true } })]);
@@ -68,7 +74,9 @@ export async function getBoard(user: SessionUser, filters: BoardFilters, limits:
       // Closed columns start collapsed: their cards are read only when someone opens them.
       const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
       const take = collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, MAX_SHOWN);
-      const rows = take ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect }) : [];
+      const rows = take
+        ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect })
+        : [];
       return {
         key: stage.key,
         name: localName(locale, stage),
@@ -124,7 +132,11 @@ async function placeCard(tx: Tx, ideaId: number, stageId: number, index: number 
   );
   if (local.kind === "insert") return local.position;
   // No room between the neighbours: renumber the whole column with the card in place.
-  const column = await tx.idea.findMany({ where: { stageId, id: { not: ideaId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
+  const column = await tx.idea.findMany({
+    where: { stageId, id: { not: ideaId } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true, position: true },
+  });
   const placement = placeAt(
     column.map((c) => c.id),
     column.map((c) => c.position ?? 0),
@@ -141,7 +153,10 @@ type MoveInput = Omit<MoveValue, "intent">;
 
 /** Moves a card to a stage and position (1-based; the end when omitted): the step every way of moving shares. */
 async function moveCard({ tx, actor, emit, now }: CommandContext<SessionUser>, input: MoveInput): Promise<Result<{ ideaId: number }>> {
-  const idea = await tx.idea.findUnique({ where: { id: input.ideaId }, select: { id: true, status: true, stageId: true, version: true, stage: { select: { kind: true } } } });
+  const idea = await tx.idea.findUnique({
+    where: { id: input.ideaId },
+    select: { id: true, status: true, stageId: true, version: true, stage: { select: { kind: true } } },
+  });
   if (!idea) return fail(404);
   if (idea.status !== "ACTIVE" || idea.stageId === null) return fail(400, "board:errors.notOnBoard");
   const target = await tx.stage.findFirst({ where: { key: input.stage, archivedAt: null } });
@@ -191,7 +206,10 @@ export const moveIdea = command<MoveInput, { ideaId: number }, SessionUser>({
 
 /** An idea in the intake column, at the version the facilitator saw. */
 async function intakeIdea(tx: Tx, ideaId: number, version: number) {
-  const idea = await tx.idea.findUnique({ where: { id: ideaId }, select: { id: true, status: true, stageId: true, version: true, stage: { select: { kind: true } } } });
+  const idea = await tx.idea.findUnique({
+    where: { id: ideaId },
+    select: { id: true, status: true, stageId: true, version: true, stage: { select: { kind: true } } },
+  });
   if (!idea) return fail(404);
   if (idea.status !== "ACTIVE" || idea.stage?.kind !== "INTAKE") return fail(400, "board:errors.notInIntake");
   if (idea.version !== version) return fail(409, "board:errors.conflict");
@@ -267,7 +285,13 @@ export const assignIdea = command<{ ideaId: number; version: number; assigneeId?
     const bumped = await bumpVersion(tx, input.ideaId, input.version);
     if (!bumped.ok) return bumped;
     await tx.idea.update({ where: { id: input.ideaId }, data: { assigneeId: assignee?.id ?? null } });
-    await emit({ kind: "idea", type: "ASSIGNED", ideaId: input.ideaId, actorId: actor.id, data: { assigneeId: assignee?.id ?? null, assignee: assignee?.name ?? null } });
+    await emit({
+      kind: "idea",
+      type: "ASSIGNED",
+      ideaId: input.ideaId,
+      actorId: actor.id,
+      data: { assigneeId: assignee?.id ?? null, assignee: assignee?.name ?? null },
+    });
     return ok({ ideaId: input.ideaId });
   },
 });
@@ -282,7 +306,13 @@ export const tagIdea = command<{ ideaId: number; version: number; principles: st
     const before = await tx.ideaPrinciple.findMany({ where: { ideaId: input.ideaId }, select: { principle: { select: { key: true } } } });
     await tx.ideaPrinciple.deleteMany({ where: { ideaId: input.ideaId } });
     await tx.ideaPrinciple.createMany({ data: principles.map((p) => ({ ideaId: input.ideaId, principleId: p.id, confirmed: true })) });
-    await emit({ kind: "idea", type: "TAGGED", ideaId: input.ideaId, actorId: actor.id, data: { before: before.map((b) => b.principle.key), after: principles.map((p) => p.key) } });
+    await emit({
+      kind: "idea",
+      type: "TAGGED",
+      ideaId: input.ideaId,
+      actorId: actor.id,
+      data: { before: before.map((b) => b.principle.key), after: principles.map((p) => p.key) },
+    });
     return ok({ ideaId: input.ideaId });
   },
 });

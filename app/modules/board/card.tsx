@@ -16,7 +16,19 @@ export type CardLabels = {
 };
 
 /** One idea on the board. Lean markup and plain links: a board holds hundreds of these. */
-export function CardView({ card, labels, canMove, intake, handle }: { card: BoardCard; labels: CardLabels; canMove: boolean; intake: boolean; handle?: React.ReactNode }) {
+export function CardView({
+  card,
+  labels,
+  canMove,
+  intake,
+  handle,
+}: {
+  card: BoardCard;
+  labels: CardLabels;
+  canMove: boolean;
+  intake: boolean;
+  handle?: React.ReactNode;
+}) {
   const titleId = `card-${card.id}-t`;
   // Back to the board as it was (filters, columns shown), at this card.
   const { search } = useLocation();

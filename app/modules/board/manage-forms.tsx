@@ -31,8 +31,24 @@ export function ManageForms({ data, preselectedStage, returnTo }: { data: Manage
             {t("triage.title")}
           </h2>
           <AcceptForm hidden={hidden("accept")} stages={workStages} />
-          <TextForm id="return" schema={ReturnSchema} field="question" hidden={hidden("return")} label={t("triage.question")} help={t("triage.questionHelp")} submit={t("triage.return")} />
-          <TextForm id="decline" schema={DeclineSchema} field="reason" hidden={hidden("decline")} label={t("triage.reason")} help={t("triage.reasonHelp")} submit={t("triage.decline")} />
+          <TextForm
+            id="return"
+            schema={ReturnSchema}
+            field="question"
+            hidden={hidden("return")}
+            label={t("triage.question")}
+            help={t("triage.questionHelp")}
+            submit={t("triage.return")}
+          />
+          <TextForm
+            id="decline"
+            schema={DeclineSchema}
+            field="reason"
+            hidden={hidden("decline")}
+            label={t("triage.reason")}
+            help={t("triage.reasonHelp")}
+            submit={t("triage.decline")}
+          />
         </section>
       ) : null}
 
@@ -99,8 +115,21 @@ function MoveForm({ data, hidden, preselectedStage }: Hidden & { data: ManageDat
             </Link>
           </p>
         ) : null}
-        <SelectField meta={fields.stage} label={t("move.stage")} options={data.stages.map((s) => [s.key, t("move.stageOption", { name: s.name, count: s.size })])} />
-        <InputField meta={fields.position} type="number" min={1} step={1} inputMode="numeric" className="input max-w-[10rem]" label={t("move.position")} help={t("move.positionHelp")} />
+        <SelectField
+          meta={fields.stage}
+          label={t("move.stage")}
+          options={data.stages.map((s) => [s.key, t("move.stageOption", { name: s.name, count: s.size })])}
+        />
+        <InputField
+          meta={fields.position}
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          className="input max-w-[10rem]"
+          label={t("move.position")}
+          help={t("move.positionHelp")}
+        />
         <TextareaField meta={fields.closingNote} label={t("move.closingNote")} help={t("move.closingNoteHelp")} />
         <SubmitButton form={form}>{t("move.submit")}</SubmitButton>
       </AppForm>
@@ -110,7 +139,11 @@ function MoveForm({ data, hidden, preselectedStage }: Hidden & { data: ManageDat
 
 function AssignForm({ data, hidden }: Hidden & { data: ManageData }) {
   const { t } = useTranslation("board");
-  const [form, fields] = useAppForm({ id: "assign", schema: AssignSchema, defaultValue: { assigneeId: data.idea.assigneeId ? String(data.idea.assigneeId) : "" } });
+  const [form, fields] = useAppForm({
+    id: "assign",
+    schema: AssignSchema,
+    defaultValue: { assigneeId: data.idea.assigneeId ? String(data.idea.assigneeId) : "" },
+  });
   return (
     <section id="assign" aria-labelledby="assign-title" className="rounded-lg bg-white p-6 shadow">
       <h2 id="assign-title" className="mb-4 text-xl font-semibold">
@@ -118,7 +151,12 @@ function AssignForm({ data, hidden }: Hidden & { data: ManageData }) {
       </h2>
       <AppForm form={form}>
         {hidden}
-        <SelectField meta={fields.assigneeId} label={t("assign.label")} empty={t("assign.nobody")} options={data.facilitators.map((f) => [String(f.id), f.name])} />
+        <SelectField
+          meta={fields.assigneeId}
+          label={t("assign.label")}
+          empty={t("assign.nobody")}
+          options={data.facilitators.map((f) => [String(f.id), f.name])}
+        />
         <SubmitButton form={form} secondary>
           {t("assign.submit")}
         </SubmitButton>
@@ -137,7 +175,12 @@ function TagsForm({ data, hidden }: Hidden & { data: ManageData }) {
       </h2>
       <AppForm form={form}>
         {hidden}
-        <ChoiceField meta={fields.principles} type="checkbox" legend={t("tags.label")} options={data.principles.map((p) => ({ value: p.key, label: p.title }))} />
+        <ChoiceField
+          meta={fields.principles}
+          type="checkbox"
+          legend={t("tags.label")}
+          options={data.principles.map((p) => ({ value: p.key, label: p.title }))}
+        />
         <SubmitButton form={form} secondary>
           {t("tags.submit")}
         </SubmitButton>

@@ -20,9 +20,7 @@ export function renumbered(count: number): number[] {
   return Array.from({ length: count }, (_, i) => (i + 1) * STEP);
 }
 
-export type Placement =
-  | { kind: "insert"; position: number }
-  | { kind: "renumber"; order: number[]; position: number; positions: Map<number, number> };
+export type Placement = { kind: "insert"; position: number } | { kind: "renumber"; order: number[]; position: number; positions: Map<number, number> };
 
 /**
  * Where a card goes when dropped at `index` (0-based) of a column whose other cards are `ids` in

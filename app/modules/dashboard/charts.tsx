@@ -19,20 +19,32 @@ export function PatternDefs() {
   return (
     <svg width="0" height="0" aria-hidden="true" focusable="false" className="absolute">
       <defs>
-      <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-        <rect width="6" height="6" fill="#bbf7d0" />
-        <line x1="0" y1="0" x2="0" y2="6" stroke="#166534" strokeWidth="3" />
-      </pattern>
-      <pattern id="dots" width="6" height="6" patternUnits="userSpaceOnUse">
-        <rect width="6" height="6" fill="#fecaca" />
-        <circle cx="3" cy="3" r="1.6" fill="#7f1d1d" />
-      </pattern>
+        <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#bbf7d0" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke="#166534" strokeWidth="3" />
+        </pattern>
+        <pattern id="dots" width="6" height="6" patternUnits="userSpaceOnUse">
+          <rect width="6" height="6" fill="#fecaca" />
+          <circle cx="3" cy="3" r="1.6" fill="#7f1d1d" />
+        </pattern>
       </defs>
     </svg>
   );
 }
 
-export function Figure({ id, title, description, children, table }: { id: string; title: string; description: string; children: React.ReactNode; table: React.ReactNode }) {
+export function Figure({
+  id,
+  title,
+  description,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  children: React.ReactNode;
+  table: React.ReactNode;
+}) {
   const { t } = useTranslation("dashboard");
   return (
     <figure aria-labelledby={`${id}-title`} className="mb-8 break-inside-avoid rounded-lg bg-white p-4 shadow">
@@ -58,8 +70,14 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
   const rowHeight = 14 * series.length + 12;
   const height = Math.max(40, bars.length * rowHeight + 24);
   const max = Math.max(1, ...bars.flatMap((b) => b.values));
-  const x = scaleLinear().domain([0, max]).nice().range([LABEL, WIDTH - 48]);
-  const y = scaleBand<number>().domain(bars.map((_, i) => i)).range([0, height - 24]).paddingInner(0.15);
+  const x = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([LABEL, WIDTH - 48]);
+  const y = scaleBand<number>()
+    .domain(bars.map((_, i) => i))
+    .range([0, height - 24])
+    .paddingInner(0.15);
   return (
     <div>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
@@ -83,7 +101,15 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
               </text>
               {bar.values.map((value, s) => (
                 <g key={s}>
-                  <rect x={LABEL} y={top + s * band} width={Math.max(0, x(value) - LABEL)} height={Math.max(2, band - 2)} fill={SERIES[s % SERIES.length].fill} stroke={INK} strokeWidth="0.5" />
+                  <rect
+                    x={LABEL}
+                    y={top + s * band}
+                    width={Math.max(0, x(value) - LABEL)}
+                    height={Math.max(2, band - 2)}
+                    fill={SERIES[s % SERIES.length].fill}
+                    stroke={INK}
+                    strokeWidth="0.5"
+                  />
                   <text x={x(value) + 4} y={top + s * band + band / 2 + 4} fontSize="11" fill={INK}>
                     {bar.display?.[s] ?? value}
                   </text>
@@ -100,12 +126,33 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
 }
 
 /** Vertical grouped bars per month. */
-export function MonthlyChart({ id, title, description, months, series }: { id: string; title: string; description: string; months: { month: string; values: number[] }[]; series: string[] }) {
+export function MonthlyChart({
+  id,
+  title,
+  description,
+  months,
+  series,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  months: { month: string; values: number[] }[];
+  series: string[];
+}) {
   const height = 240;
   const max = Math.max(1, ...months.flatMap((m) => m.values));
-  const y = scaleLinear().domain([0, max]).nice().range([height - 40, 10]);
-  const x = scaleBand<string>().domain(months.map((m) => m.month)).range([36, WIDTH - 8]).paddingInner(0.2);
-  const inner = scaleBand<number>().domain(series.map((_, i) => i)).range([0, x.bandwidth()]).paddingInner(0.1);
+  const y = scaleLinear()
+    .domain([0, max])
+    .nice()
+    .range([height - 40, 10]);
+  const x = scaleBand<string>()
+    .domain(months.map((m) => m.month))
+    .range([36, WIDTH - 8])
+    .paddingInner(0.2);
+  const inner = scaleBand<number>()
+    .domain(series.map((_, i) => i))
+    .range([0, x.bandwidth()])
+    .paddingInner(0.1);
   return (
     <div>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">

@@ -124,10 +124,20 @@ export function DashboardView({ d }: { d: Dashboard }) {
         title={t("funnel.title")}
         description={t("funnel.desc")}
         table={
-          <DataTable caption={t("funnel.title")} head={[t("stage"), t("funnel.now"), t("funnel.entered")]} rows={d.funnel.map((s) => [s.name, num(s.now), num(s.entered)])} />
+          <DataTable
+            caption={t("funnel.title")}
+            head={[t("stage"), t("funnel.now"), t("funnel.entered")]}
+            rows={d.funnel.map((s) => [s.name, num(s.now), num(s.entered)])}
+          />
         }
       >
-        <BarChart id="funnel-chart" title={t("funnel.title")} description={t("funnel.desc")} bars={d.funnel.map((s) => ({ label: s.name, values: [s.now] }))} series={[t("funnel.now")]} />
+        <BarChart
+          id="funnel-chart"
+          title={t("funnel.title")}
+          description={t("funnel.desc")}
+          bars={d.funnel.map((s) => ({ label: s.name, values: [s.now] }))}
+          series={[t("funnel.now")]}
+        />
       </Figure>
       <Figure
         id="conversion"
@@ -195,9 +205,21 @@ export function DashboardView({ d }: { d: Dashboard }) {
         id="results"
         title={t("results.title")}
         description={t("results.desc")}
-        table={<DataTable caption={t("results.title")} head={[t("results.result"), t("results.count")]} rows={d.experiments.byResult.map((r, i) => [resultSeries[i], num(r.count)])} />}
+        table={
+          <DataTable
+            caption={t("results.title")}
+            head={[t("results.result"), t("results.count")]}
+            rows={d.experiments.byResult.map((r, i) => [resultSeries[i], num(r.count)])}
+          />
+        }
       >
-        <BarChart id="results-chart" title={t("results.title")} description={t("results.desc")} bars={d.experiments.byResult.map((r, i) => ({ label: resultSeries[i], values: [r.count] }))} series={[t("results.count")]} />
+        <BarChart
+          id="results-chart"
+          title={t("results.title")}
+          description={t("results.desc")}
+          bars={d.experiments.byResult.map((r, i) => ({ label: resultSeries[i], values: [r.count] }))}
+          series={[t("results.count")]}
+        />
       </Figure>
 
       <h2 className="mb-3 text-2xl font-semibold">{t("portfolio")}</h2>
@@ -243,9 +265,21 @@ export function DashboardView({ d }: { d: Dashboard }) {
         id="institutions"
         title={t("institutions.title")}
         description={t("institutions.desc")}
-        table={<DataTable caption={t("institutions.title")} head={[t("institutions.institution"), t("institutions.count")]} rows={d.institutions.map((i) => [i.name, num(i.count)])} />}
+        table={
+          <DataTable
+            caption={t("institutions.title")}
+            head={[t("institutions.institution"), t("institutions.count")]}
+            rows={d.institutions.map((i) => [i.name, num(i.count)])}
+          />
+        }
       >
-        <BarChart id="institutions-chart" title={t("institutions.title")} description={t("institutions.desc")} bars={d.institutions.map((i) => ({ label: i.name, values: [i.count] }))} series={[t("institutions.count")]} />
+        <BarChart
+          id="institutions-chart"
+          title={t("institutions.title")}
+          description={t("institutions.desc")}
+          bars={d.institutions.map((i) => ({ label: i.name, values: [i.count] }))}
+          series={[t("institutions.count")]}
+        />
       </Figure>
 
       <section aria-labelledby="stale-title" className="mb-8 rounded-lg bg-white p-4 shadow">

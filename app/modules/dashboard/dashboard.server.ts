@@ -47,11 +47,18 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const headline = await figures.headline(f, stages, entries);
   const results = await figures.experimentResults(f);
   const counts = await figures.stageCounts(f);
-  const times = await figures.timeInStage(f, stages.filter((s) => s.kind === "INTAKE" || s.kind === "WORK").map((s) => s.id));
+  const times = await figures.timeInStage(
+    f,
+    stages.filter((s) => s.kind === "INTAKE" || s.kind === "WORK").map((s) => s.id),
+  );
   const monthly = await figures.throughput(f);
   const matrix = await figures.principleStageMatrix(f);
   const institutionsCount = await figures.byInstitution(f);
-  const stale = await figures.staleIdeas(f, now, stages.filter((s) => s.kind === "WORK").map((s) => s.id));
+  const stale = await figures.staleIdeas(
+    f,
+    now,
+    stages.filter((s) => s.kind === "WORK").map((s) => s.id),
+  );
   const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const stageName = new Map(stages.map((s) => [s.id, name(s)]));
   const institutionName = new Map(institutions.map((i) => [i.id, name(i)]));

@@ -36,10 +36,11 @@ async function rows<T = Record<string, unknown>>(sql: string, params: unknown[])
 /** Ideas submitted in the period (each idea once: its first submission). */
 async function submittedCount(f: FigureFilters) {
   const [where, params] = ideaFilter(f);
-  const [row] = await rows<{ count: unknown }>(
-    `SELECT COUNT(*) AS count FROM "Idea" i WHERE i."submittedAt" >= ? AND i."submittedAt" < ?${where}`,
-    [stamp(f.from), stamp(dayAfter(f.to)), ...params],
-  );
+  const [row] = await rows<{ count: unknown }>(`SELECT COUNT(*) AS count FROM "Idea" i WHERE i."submittedAt" >= ? AND i."submittedAt" < ?${where}`, [
+    stamp(f.from),
+    stamp(dayAfter(f.to)),
+    ...params,
+  ]);
   return n(row.count);
 }
 
@@ -247,10 +248,11 @@ export async function staleIdeas(f: FigureFilters, now: Date, workStageIds: numb
         ORDER BY i."lastActivityAt" ASC, i."id" ASC LIMIT ?`,
       [...workStageIds, cutoff, ...params, limit],
     ),
-    rows<{ count: unknown }>(
-      `SELECT COUNT(*) AS count FROM "Idea" i WHERE i."status" = 'ACTIVE' AND ${inStages} AND i."lastActivityAt" < ?${where}`,
-      [...workStageIds, cutoff, ...params],
-    ),
+    rows<{ count: unknown }>(`SELECT COUNT(*) AS count FROM "Idea" i WHERE i."status" = 'ACTIVE' AND ${inStages} AND i."lastActivityAt" < ?${where}`, [
+      ...workStageIds,
+      cutoff,
+      ...params,
+    ]),
   ]);
   return {
     total: n(total.count),

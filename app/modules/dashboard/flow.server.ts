@@ -28,7 +28,10 @@ export const flowReactor: InsideReactor<"idea"> = {
     if (leaves) {
       const open = await tx.stay.findFirst({ where: { ideaId: event.ideaId, stageId: leaves, leftAt: null }, orderBy: { id: "desc" } });
       if (open) {
-        await tx.stay.update({ where: { id: open.id }, data: { leftAt: at, days: (at.getTime() - open.enteredAt.getTime()) / DAY_MS, nextStageId: event.toStageId ?? null } });
+        await tx.stay.update({
+          where: { id: open.id },
+          data: { leftAt: at, days: (at.getTime() - open.enteredAt.getTime()) / DAY_MS, nextStageId: event.toStageId ?? null },
+        });
         // An exit is a stay that ended, as rebuildFlowFigures counts it.
         await count(tx, { day, stageId: leaves, institutionId: idea.institutionId }, "exits");
       }

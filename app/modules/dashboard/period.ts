@@ -3,7 +3,6 @@ import { isoDayOf } from "~/utils/iso-day";
 
 export type Period = { preset: PeriodPreset; from: string; to: string };
 
-
 /** The dates of a preset period, ending today; "year" is this calendar year. */
 export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today = new Date()): Period {
   const to = isoDayOf(today);

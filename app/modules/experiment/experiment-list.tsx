@@ -3,10 +3,15 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
 import { LEARNING_CARD, TEST_CARD } from "./cards";
 
-type Experiment = { id: number; methodType: string; status: string; result: string | null; startsOn: string | null; endsOn: string | null; participants: number | null } & Record<
-  (typeof TEST_CARD)[number]["name"] | (typeof LEARNING_CARD)[number]["name"],
-  string | number | null
->;
+type Experiment = {
+  id: number;
+  methodType: string;
+  status: string;
+  result: string | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  participants: number | null;
+} & Record<(typeof TEST_CARD)[number]["name"] | (typeof LEARNING_CARD)[number]["name"], string | number | null>;
 
 /** The card fields shown as text on the idea page (the rest are in the heading and the dates line). */
 const TEST_CARD_SHOWN = TEST_CARD.filter((f) => f.type === "text");

@@ -88,7 +88,8 @@ export const createExperiment = command<{ ideaId: number; value: ExperimentValue
       data: { ...cardData(value, found.idea.title), ideaId, createdById: actor.id, completedAt: completed ? now : null },
     });
     await emit({ kind: "idea", type: "EXPERIMENT_CREATED", ideaId, actorId: actor.id, data: { experimentId: experiment.id, status: value.status } });
-    if (completed) await emit({ kind: "idea", type: "EXPERIMENT_COMPLETED", ideaId, actorId: actor.id, data: { experimentId: experiment.id, result: value.result } });
+    if (completed)
+      await emit({ kind: "idea", type: "EXPERIMENT_COMPLETED", ideaId, actorId: actor.id, data: { experimentId: experiment.id, result: value.result } });
     return ok({ experimentId: experiment.id });
   },
 });
@@ -102,7 +103,8 @@ export const updateExperiment = command<{ ideaId: number; experimentId: number; 
     if (!current) return fail(404);
     if ((value.experimentId !== undefined && value.experimentId !== experimentId) || value.version === undefined) return fail(400, "common:errors.tampered");
     // planned → running → completed, never back.
-    if (EXPERIMENT_STATUSES.indexOf(value.status) < EXPERIMENT_STATUSES.indexOf(current.status)) return fail(400, { status: "experiments:errors.statusBackwards" });
+    if (EXPERIMENT_STATUSES.indexOf(value.status) < EXPERIMENT_STATUSES.indexOf(current.status))
+      return fail(400, { status: "experiments:errors.statusBackwards" });
     const completing = value.status === "COMPLETED" && current.status !== "COMPLETED";
     const updated = await tx.experiment.updateMany({
       where: { id: experimentId, ideaId, version: value.version },

@@ -24,7 +24,14 @@ export function IdeaFilters({ options, values }: { options: Options; values: Rec
             {t("filters.qHelp")}
           </p>
         </div>
-        <SelectFilter anyLabel={t("filters.any")} id="filter-stage" name="stage" label={t("filters.stage")} value={values.stage} options={options.stages.map((s) => [s.key, s.name])} />
+        <SelectFilter
+          anyLabel={t("filters.any")}
+          id="filter-stage"
+          name="stage"
+          label={t("filters.stage")}
+          value={values.stage}
+          options={options.stages.map((s) => [s.key, s.name])}
+        />
         <SelectFilter
           anyLabel={t("filters.any")}
           id="filter-status"

@@ -19,7 +19,17 @@ type Options = {
 const OECD_DECLARATION = "https://legalinstruments.oecd.org/en/instruments/OECD-LEGAL-0450";
 
 /** The brief as the lab's guidelines ask for it (brief.ts): a draft needs only a title, a submission all of it. */
-export function IdeaForm({ defaults, options, returnQuestion, isDraft }: { defaults: IdeaFormDefaults; options: Options; returnQuestion?: string | null; isDraft: boolean }) {
+export function IdeaForm({
+  defaults,
+  options,
+  returnQuestion,
+  isDraft,
+}: {
+  defaults: IdeaFormDefaults;
+  options: Options;
+  returnQuestion?: string | null;
+  isDraft: boolean;
+}) {
   const { t } = useTranslation("ideas");
   const [form, fields] = useAppForm({
     id: "idea-brief",
@@ -68,7 +78,14 @@ export function IdeaForm({ defaults, options, returnQuestion, isDraft }: { defau
                 help={t(`fields.${f.name}.help`)}
               />
             ) : (
-              <TextareaField key={f.name} meta={field[f.name]} label={t(`fields.${f.name}.label`)} help={t(`fields.${f.name}.help`)} max={f.max} rows={f.rows} />
+              <TextareaField
+                key={f.name}
+                meta={field[f.name]}
+                label={t(`fields.${f.name}.label`)}
+                help={t(`fields.${f.name}.help`)}
+                max={f.max}
+                rows={f.rows}
+              />
             ),
           )}
           {group.key === "partners" ? (

@@ -37,7 +37,10 @@ function toListItem(row: ListRow, locale: Locale) {
     lastActivityAt: row.lastActivityAt.toISOString(),
     institution: localName(locale, row.institution),
     stage: row.stage ? { key: row.stage.key, name: localName(locale, row.stage), kind: row.stage.kind } : null,
-    principles: row.principles.map((p) => p.principle).sort((a, b) => a.position - b.position).map((p) => p.key),
+    principles: row.principles
+      .map((p) => p.principle)
+      .sort((a, b) => a.position - b.position)
+      .map((p) => p.key),
     supports: row._count.supports,
     waitingOnAuthor: row.status === "NEEDS_INFO" ? row.returnQuestion : null,
   };
@@ -105,9 +108,7 @@ export async function getFilterOptions(locale: Locale) {
   ]);
   return {
     stages: stages.map((s) => ({ key: s.key, name: localName(locale, s) })),
-    institutions: institutions
-      .map((i) => ({ id: i.id, name: localName(locale, i), active: i.active }))
-      .sort((a, b) => a.name.localeCompare(b.name, locale)),
+    institutions: institutions.map((i) => ({ id: i.id, name: localName(locale, i), active: i.active })).sort((a, b) => a.name.localeCompare(b.name, locale)),
     principles: principles.map((p) => ({ key: p.key, title: localName(locale, p, "title"), help: localName(locale, p, "help") })),
   };
 }

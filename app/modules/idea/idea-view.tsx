@@ -50,13 +50,21 @@ export function Comments({ comments, canComment, canInternal }: { comments: Idea
         {comments.map((c) => (
           <li key={c.id} className={`rounded-md border p-4 ${c.internal ? "border-amber-700 bg-amber-50" : "border-slate-300 bg-white"}`}>
             <p className="mb-1 text-sm text-slate-700">
-              <span className="font-semibold text-slate-900">{c.author.name}</span> · <time dateTime={c.createdAt}>{formatDateTime(i18n.language, c.createdAt)}</time>
-              {c.internal ? <span className="ml-2 rounded border border-amber-800 px-1 text-xs font-semibold text-amber-900">{t("comments.internalBadge")}</span> : null}
+              <span className="font-semibold text-slate-900">{c.author.name}</span> ·{" "}
+              <time dateTime={c.createdAt}>{formatDateTime(i18n.language, c.createdAt)}</time>
+              {c.internal ? (
+                <span className="ml-2 rounded border border-amber-800 px-1 text-xs font-semibold text-amber-900">{t("comments.internalBadge")}</span>
+              ) : null}
             </p>
             <p className="whitespace-pre-line">{c.body}</p>
             {c.mine ? (
               <div className="mt-2">
-                <ButtonForm id={`delete-comment-${c.id}`} fields={{ intent: "delete-comment", commentId: c.id }} label={t("comments.delete")} className="text-sm text-red-800 underline" />
+                <ButtonForm
+                  id={`delete-comment-${c.id}`}
+                  fields={{ intent: "delete-comment", commentId: c.id }}
+                  label={t("comments.delete")}
+                  className="text-sm text-red-800 underline"
+                />
               </div>
             ) : null}
           </li>

@@ -59,7 +59,15 @@ async function enterIntake({ tx, actor, emit, now }: CommandContext<SessionUser>
       returnQuestion: null,
     },
   });
-  await emit({ kind: "idea", type: fromStatus === "DRAFT" ? "SUBMITTED" : "RESUBMITTED", ideaId, actorId: actor.id, toStageId: stage.id, fromStatus, toStatus: "ACTIVE" });
+  await emit({
+    kind: "idea",
+    type: fromStatus === "DRAFT" ? "SUBMITTED" : "RESUBMITTED",
+    ideaId,
+    actorId: actor.id,
+    toStageId: stage.id,
+    fromStatus,
+    toStatus: "ACTIVE",
+  });
 }
 
 /** The idea the same form (its create token) already made, when the form is sent twice. */

@@ -38,12 +38,12 @@ export function CaseView({ c }: { c: CaseData }) {
         </div>
       </dl>
       {text(c.summary)}
-      {section("problemAndUsers", (
-        <>
-          {Object.entries(c.problemAndUsers).map(([field, value]) => (typeof value === "string" ? <div key={field}>{text(value)}</div> : null))}
-        </>
-      ))}
-      {section("whatWasTried", (
+      {section(
+        "problemAndUsers",
+        <>{Object.entries(c.problemAndUsers).map(([field, value]) => (typeof value === "string" ? <div key={field}>{text(value)}</div> : null))}</>,
+      )}
+      {section(
+        "whatWasTried",
         <>
           {text(c.whatWasTried.solution)}
           <ul className="list-disc pl-6">
@@ -53,10 +53,11 @@ export function CaseView({ c }: { c: CaseData }) {
               </li>
             ))}
           </ul>
-        </>
-      ))}
+        </>,
+      )}
       {section("partners", text(c.partners || "—"))}
-      {section("resultsAndImpact", (
+      {section(
+        "resultsAndImpact",
         <>
           {text(c.resultsAndImpact.closingNote)}
           <ul className="list-disc pl-6">
@@ -66,8 +67,8 @@ export function CaseView({ c }: { c: CaseData }) {
               </li>
             ))}
           </ul>
-        </>
-      ))}
+        </>,
+      )}
       {section(
         "challengesAndFailures",
         c.challengesAndFailures.length ? (
@@ -82,16 +83,18 @@ export function CaseView({ c }: { c: CaseData }) {
           <p>{t("case.none")}</p>
         ),
       )}
-      {section("lessons", (
+      {section(
+        "lessons",
         <ul className="list-disc pl-6">
           {c.lessons.map((l, i) => (
             <li key={i} className="whitespace-pre-line">
               {l.learned}
             </li>
           ))}
-        </ul>
-      ))}
-      {section("conditionsForReplication", (
+        </ul>,
+      )}
+      {section(
+        "conditionsForReplication",
         <ul className="list-disc pl-6">
           <li>
             {t("case.methods")}: {c.conditionsForReplication.methods.map((m) => t(`experiments:method.${m}`)).join(", ") || "—"}
@@ -104,8 +107,8 @@ export function CaseView({ c }: { c: CaseData }) {
               {t("case.firstTest")}: {c.conditionsForReplication.firstTest}
             </li>
           ) : null}
-        </ul>
-      ))}
+        </ul>,
+      )}
     </article>
   );
 }

@@ -97,11 +97,31 @@ export function LessonFilterForm({ options, values }: { options: Options; values
             {t("qHelp")}
           </p>
         </div>
-        {select("principle", t("principle"), options.principles.map((p) => [p.key, p.title]))}
-        {select("institution", t("institution"), options.institutions.map((i) => [String(i.id), i.name]))}
-        {select("method", t("method"), METHOD_TYPES.map((m) => [m, t(`experiments:method.${m}`)]))}
-        {select("result", t("result"), RESULTS.map((r) => [r, t(`experiments:result.${r}`)]))}
-        {select("decision", t("decision"), DECISIONS.map((d) => [d, t(`experiments:decision.${d}`)]))}
+        {select(
+          "principle",
+          t("principle"),
+          options.principles.map((p) => [p.key, p.title]),
+        )}
+        {select(
+          "institution",
+          t("institution"),
+          options.institutions.map((i) => [String(i.id), i.name]),
+        )}
+        {select(
+          "method",
+          t("method"),
+          METHOD_TYPES.map((m) => [m, t(`experiments:method.${m}`)]),
+        )}
+        {select(
+          "result",
+          t("result"),
+          RESULTS.map((r) => [r, t(`experiments:result.${r}`)]),
+        )}
+        {select(
+          "decision",
+          t("decision"),
+          DECISIONS.map((d) => [d, t(`experiments:decision.${d}`)]),
+        )}
       </div>
       <div className="mt-4 flex flex-wrap gap-3">
         <button type="submit" className="btn-primary">

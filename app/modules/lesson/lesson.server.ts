@@ -16,7 +16,8 @@ export function parseLessonFilters(params: URLSearchParams, known: { institution
 }
 
 /** Newest first; on the same date, by key (experiments before ideas, then by id as text). */
-const newestFirst = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key));
+const newestFirst = (a: { date: string; key: string }, b: { date: string; key: string }) =>
+  a.date < b.date ? 1 : a.date > b.date ? -1 : a.key.localeCompare(b.key);
 
 export async function listLessons(user: SessionUser, filters: LessonFilters, locale: Locale) {
   requirePermission(user, "lessons:view");
@@ -44,7 +45,10 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
   };
   const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const principleKeys = (rows: { principle: { key: string; position: number } }[]) =>
-    rows.map((r) => r.principle).sort((a, b) => a.position - b.position).map((p) => p.key);
+    rows
+      .map((r) => r.principle)
+      .sort((a, b) => a.position - b.position)
+      .map((p) => p.key);
   const ideaSelect = {
     id: true,
     title: true,
@@ -57,8 +61,15 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
   const [experimentCount, ideaCount, experimentKeys, ideaKeys] = await Promise.all([
     prisma.experiment.count({ where: experimentWhere }),
     withIdeas ? prisma.idea.count({ where: ideaWhere }) : Promise.resolve(0),
-    prisma.experiment.findMany({ where: experimentWhere, orderBy: [{ completedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, completedAt: true, updatedAt: true } }),
-    withIdeas ? prisma.idea.findMany({ where: ideaWhere, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, closedAt: true } }) : Promise.resolve([]),
+    prisma.experiment.findMany({
+      where: experimentWhere,
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      take: depth,
+      select: { id: true, completedAt: true, updatedAt: true },
+    }),
+    withIdeas
+      ? prisma.idea.findMany({ where: ideaWhere, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, closedAt: true } })
+      : Promise.resolve([]),
   ]);
   const onPage = [
     ...experimentKeys.map((e) => ({ key: `e${e.id}`, date: (e.completedAt ?? e.updatedAt).toISOString() })),
@@ -120,8 +131,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
       outcome: i.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),
       stage: name(i.stage!),
     })),
-  ]
-    .sort(newestFirst);
+  ].sort(newestFirst);
   const total = experimentCount + ideaCount;
   return { entries, total, page, pages: pages(total, LESSONS_PAGE) };
 }

@@ -45,7 +45,13 @@ export async function composeNotifications(kind: Delivery, recipient: { name: st
         ? `${t(`kinds.${items[0].kind}`)} ${items[0].idea.title}`
         : t("mail.instantSubject", { count: total });
   const more = total > items.length ? [t("mail.more", { count: total - items.length, url: `${appUrl}/notifications` })] : [];
-  const text = [t("mail.greeting", { name: recipient.name }), t(kind === "DIGEST" ? "mail.digestIntro" : "mail.instantIntro"), ...blocks, ...more, footer(t, appUrl)].join("\n\n");
+  const text = [
+    t("mail.greeting", { name: recipient.name }),
+    t(kind === "DIGEST" ? "mail.digestIntro" : "mail.instantIntro"),
+    ...blocks,
+    ...more,
+    footer(t, appUrl),
+  ].join("\n\n");
   return { locale, subject, text };
 }
 
@@ -55,7 +61,12 @@ export async function composeSetPassword(recipient: { name: string; locale: stri
   const parts = await Promise.all(
     locales.map(async (locale) => {
       const t = await i18next.getFixedT(locale, "notifications");
-      return { subject: t("mail.setPasswordSubject"), text: [t("mail.greeting", { name: recipient.name }), t("mail.setPasswordBody", { hours }), link, t("mail.setPasswordIgnore"), t("mail.automatic")].join("\n\n") };
+      return {
+        subject: t("mail.setPasswordSubject"),
+        text: [t("mail.greeting", { name: recipient.name }), t("mail.setPasswordBody", { hours }), link, t("mail.setPasswordIgnore"), t("mail.automatic")].join(
+          "\n\n",
+        ),
+      };
     }),
   );
   return {

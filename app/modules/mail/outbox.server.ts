@@ -67,7 +67,10 @@ export async function listOutbox(user: SessionUser, filters: OutboxFilters) {
     ...(filters.to ? { to: { contains: filters.to.toLowerCase() } } : {}),
   };
   const { skip, take, current: page } = pageOf(filters.page, OUTBOX_PAGE);
-  const [rows, total] = await Promise.all([prisma.outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip, take }), prisma.outboxMessage.count({ where })]);
+  const [rows, total] = await Promise.all([
+    prisma.outboxMessage.findMany({ where, orderBy: { id: "desc" }, skip, take }),
+    prisma.outboxMessage.count({ where }),
+  ]);
   return {
     messages: rows.map((r) => ({
       id: r.id,

@@ -18,7 +18,11 @@ export const savePreferences = command<Record<NotificationKind, DeliveryMode>, u
   permission: null,
   async run({ tx, actor }, modes) {
     for (const kind of NOTIFICATION_KINDS) {
-      await tx.notificationPreference.upsert({ where: { userId_kind: { userId: actor.id, kind } }, create: { userId: actor.id, kind, mode: modes[kind] }, update: { mode: modes[kind] } });
+      await tx.notificationPreference.upsert({
+        where: { userId_kind: { userId: actor.id, kind } },
+        create: { userId: actor.id, kind, mode: modes[kind] },
+        update: { mode: modes[kind] },
+      });
     }
     return ok();
   },

@@ -65,11 +65,19 @@ export function StageAdmin({ stages }: { stages: Stage[] }) {
             </h2>
             <UpdateStage stage={s} />
             <div className="mt-3 flex flex-wrap gap-3">
-              {w > 0 ? <ButtonForm id={`up-${s.id}`} fields={{ intent: "move", stageId: s.id, direction: "up", order }} label={t("stages.up", { name: nameOf(s) })} /> : null}
-              {w !== -1 && w < work.length - 1 ? (
-                <ButtonForm id={`down-${s.id}`} fields={{ intent: "move", stageId: s.id, direction: "down", order }} label={t("stages.down", { name: nameOf(s) })} />
+              {w > 0 ? (
+                <ButtonForm id={`up-${s.id}`} fields={{ intent: "move", stageId: s.id, direction: "up", order }} label={t("stages.up", { name: nameOf(s) })} />
               ) : null}
-              {s.kind === "WORK" && s.ideas === 0 ? <ButtonForm id={`archive-${s.id}`} fields={{ intent: "archive", stageId: s.id }} label={t("stages.archive", { name: nameOf(s) })} /> : null}
+              {w !== -1 && w < work.length - 1 ? (
+                <ButtonForm
+                  id={`down-${s.id}`}
+                  fields={{ intent: "move", stageId: s.id, direction: "down", order }}
+                  label={t("stages.down", { name: nameOf(s) })}
+                />
+              ) : null}
+              {s.kind === "WORK" && s.ideas === 0 ? (
+                <ButtonForm id={`archive-${s.id}`} fields={{ intent: "archive", stageId: s.id }} label={t("stages.archive", { name: nameOf(s) })} />
+              ) : null}
               {rule ? (
                 <ButtonForm
                   id={`gate-${s.id}`}

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 
-const name = z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(80, errorMessage("tooLong", { max: 80 }));
+const name = z
+  .string({ error: errorMessage("required") })
+  .trim()
+  .min(1, errorMessage("required"))
+  .max(80, errorMessage("tooLong", { max: 80 }));
 const stageId = z.number().int().positive();
 
 export const StageAdminSchema = z.discriminatedUnion(

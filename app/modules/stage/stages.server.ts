@@ -19,7 +19,16 @@ export function activeStages(db: Tx = prisma) {
 export async function listStages(user: SessionUser) {
   requirePermission(user, "admin:stages");
   const stages = await prisma.stage.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, include: { _count: { select: { ideas: true } } } });
-  return stages.map((s) => ({ id: s.id, key: s.key, nameLv: s.nameLv, nameEn: s.nameEn, kind: s.kind, wipLimit: s.wipLimit, gateEnabled: s.gateEnabled, ideas: s._count.ideas }));
+  return stages.map((s) => ({
+    id: s.id,
+    key: s.key,
+    nameLv: s.nameLv,
+    nameEn: s.nameEn,
+    kind: s.kind,
+    wipLimit: s.wipLimit,
+    gateEnabled: s.gateEnabled,
+    ideas: s._count.ideas,
+  }));
 }
 
 async function stageOf(tx: Tx, stageId: number) {
@@ -33,7 +42,15 @@ export const updateStage = command<{ stageId: number; nameLv: string; nameEn: st
     if (!stage) return fail(404);
     const after = { nameLv: input.nameLv, nameEn: input.nameEn, wipLimit: input.wipLimit ?? null };
     await tx.stage.update({ where: { id: stage.id }, data: after });
-    await emit({ kind: "audit", action: "STAGE_UPDATE", actorId: actor.id, targetType: "STAGE", targetId: stage.key, before: { nameLv: stage.nameLv, nameEn: stage.nameEn, wipLimit: stage.wipLimit }, after });
+    await emit({
+      kind: "audit",
+      action: "STAGE_UPDATE",
+      actorId: actor.id,
+      targetType: "STAGE",
+      targetId: stage.key,
+      before: { nameLv: stage.nameLv, nameEn: stage.nameEn, wipLimit: stage.wipLimit },
+      after,
+    });
     return ok();
   },
 });
@@ -42,7 +59,11 @@ export const updateStage = command<{ stageId: number; nameLv: string; nameEn: st
 export const addStage = command<{ nameLv: string; nameEn: string }>({
   permission: "admin:stages",
   async run({ tx, actor, emit }, input) {
-    const base = foldForSearch(input.nameEn).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "stage";
+    const base =
+      foldForSearch(input.nameEn)
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 40) || "stage";
     let key = base;
     for (let n = 2; await tx.stage.findUnique({ where: { key } }); n++) key = `${base}-${n}`;
     const stages = await activeStages(tx);
@@ -51,7 +72,14 @@ export const addStage = command<{ nameLv: string; nameEn: string }>({
     const order = [...stages];
     order.splice(lastWork ? order.indexOf(lastWork) + 1 : 0, 0, created);
     for (const [i, s] of order.entries()) await tx.stage.update({ where: { id: s.id }, data: { position: i + 1 } });
-    await emit({ kind: "audit", action: "STAGE_CREATE", actorId: actor.id, targetType: "STAGE", targetId: key, after: { nameLv: input.nameLv, nameEn: input.nameEn } });
+    await emit({
+      kind: "audit",
+      action: "STAGE_CREATE",
+      actorId: actor.id,
+      targetType: "STAGE",
+      targetId: key,
+      after: { nameLv: input.nameLv, nameEn: input.nameEn },
+    });
     return ok();
   },
 });
@@ -84,7 +112,15 @@ export const moveStage = command<{ stageId: number; direction: "up" | "down"; or
     if (index === -1 || !swapWith) return fail(400, "admin:stages.errors.cannotMove");
     await tx.stage.update({ where: { id: stage.id }, data: { position: swapWith.position } });
     await tx.stage.update({ where: { id: swapWith.id }, data: { position: stage.position } });
-    await emit({ kind: "audit", action: "STAGE_REORDER", actorId: actor.id, targetType: "STAGE", targetId: stage.key, before: { position: stage.position }, after: { position: swapWith.position } });
+    await emit({
+      kind: "audit",
+      action: "STAGE_REORDER",
+      actorId: actor.id,
+      targetType: "STAGE",
+      targetId: stage.key,
+      before: { position: stage.position },
+      after: { position: swapWith.position },
+    });
     return ok();
   },
 });
@@ -97,7 +133,15 @@ export const switchGate = command<{ stageId: number; enabled: boolean }>({
     if (!stage) return fail(404);
     if (!gateRule(stage.key)) return fail(400, "admin:stages.errors.noGate");
     await tx.stage.update({ where: { id: stage.id }, data: { gateEnabled: input.enabled } });
-    await emit({ kind: "audit", action: "STAGE_GATE", actorId: actor.id, targetType: "STAGE", targetId: stage.key, before: { gateEnabled: stage.gateEnabled }, after: { gateEnabled: input.enabled } });
+    await emit({
+      kind: "audit",
+      action: "STAGE_GATE",
+      actorId: actor.id,
+      targetType: "STAGE",
+      targetId: stage.key,
+      before: { gateEnabled: stage.gateEnabled },
+      after: { gateEnabled: input.enabled },
+    });
     return ok();
   },
 });

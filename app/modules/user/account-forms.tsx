@@ -55,7 +55,13 @@ function PasswordForm() {
       <AppForm form={form}>
         <input type="hidden" name="intent" value="password" />
         <InputField meta={fields.currentPassword} type="password" label={t("currentPassword")} autoComplete="current-password" />
-        <InputField meta={fields.newPassword} type="password" label={t("newPassword")} help={t("newPasswordHelp", { min: PASSWORD_MIN })} autoComplete="new-password" />
+        <InputField
+          meta={fields.newPassword}
+          type="password"
+          label={t("newPassword")}
+          help={t("newPasswordHelp", { min: PASSWORD_MIN })}
+          autoComplete="new-password"
+        />
         <InputField meta={fields.confirmPassword} type="password" label={t("confirmPassword")} autoComplete="new-password" />
         <SubmitButton form={form}>{t("changePassword")}</SubmitButton>
       </AppForm>
@@ -116,7 +122,11 @@ export function AccountForms({
                 <span className="block">{formatDateTime(i18n.language, s.createdAt)}</span>
                 <span className="block break-all text-sm text-slate-700">{s.userAgent || t("unknownDevice")}</span>
               </span>
-              {s.current ? <strong>{t("thisSession")}</strong> : <ButtonForm id={`end-session-${i}`} fields={{ intent: "end-session", sessionId: s.id }} label={t("endSession")} />}
+              {s.current ? (
+                <strong>{t("thisSession")}</strong>
+              ) : (
+                <ButtonForm id={`end-session-${i}`} fields={{ intent: "end-session", sessionId: s.id }} label={t("endSession")} />
+              )}
             </li>
           ))}
         </ul>

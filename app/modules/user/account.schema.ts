@@ -10,13 +10,20 @@ export const AccountActionSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal("profile"),
-      name: z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(200, errorMessage("tooLong", { max: 200 })),
+      name: z
+        .string({ error: errorMessage("required") })
+        .trim()
+        .min(1, errorMessage("required"))
+        .max(200, errorMessage("tooLong", { max: 200 })),
       locale: z.enum(["lv", "en"], { error: errorMessage("invalidChoice") }).optional(),
     }),
     z
       .object({
         intent: z.literal("password"),
-        currentPassword: z.string({ error: errorMessage("required") }).min(1, errorMessage("required")).max(1000),
+        currentPassword: z
+          .string({ error: errorMessage("required") })
+          .min(1, errorMessage("required"))
+          .max(1000),
         newPassword: z
           .string({ error: errorMessage("required") })
           .min(PASSWORD_MIN, errorMessage("passwordTooShort", { min: PASSWORD_MIN }))

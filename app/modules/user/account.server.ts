@@ -8,8 +8,15 @@ import { hashPassword, verifyPassword } from "~/utils/password.server";
 
 export async function getAccount(user: SessionUser, currentSessionId: string | undefined) {
   const [row, sessions] = await Promise.all([
-    prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, locale: true, role: true, institution: { select: { nameLv: true, nameEn: true } } } }),
-    prisma.session.findMany({ where: { userId: user.id, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { id: true, createdAt: true, userAgent: true } }),
+    prisma.user.findUniqueOrThrow({
+      where: { id: user.id },
+      select: { name: true, email: true, locale: true, role: true, institution: { select: { nameLv: true, nameEn: true } } },
+    }),
+    prisma.session.findMany({
+      where: { userId: user.id, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, createdAt: true, userAgent: true },
+    }),
   ]);
   return {
     ...row,

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 
-const name = z.string({ error: errorMessage("required") }).trim().min(2, errorMessage("tooShort", { min: 2 })).max(200, errorMessage("tooLong", { max: 200 }));
+const name = z
+  .string({ error: errorMessage("required") })
+  .trim()
+  .min(2, errorMessage("tooShort", { min: 2 }))
+  .max(200, errorMessage("tooLong", { max: 200 }));
 const institutionId = z.number().int().positive();
 
 export const InstitutionSchema = z.discriminatedUnion(

@@ -7,7 +7,10 @@ import { isUniqueViolation, prisma } from "~/utils/db.server";
 
 export async function listInstitutions(user: SessionUser) {
   requirePermission(user, "admin:institutions");
-  const rows = await prisma.institution.findMany({ orderBy: [{ active: "desc" }, { nameLv: "asc" }], include: { _count: { select: { users: true, ideas: true } } } });
+  const rows = await prisma.institution.findMany({
+    orderBy: [{ active: "desc" }, { nameLv: "asc" }],
+    include: { _count: { select: { users: true, ideas: true } } },
+  });
   return rows.map((r) => ({ id: r.id, code: r.code, nameLv: r.nameLv, nameEn: r.nameEn, active: r.active, users: r._count.users, ideas: r._count.ideas }));
 }
 
@@ -18,7 +21,14 @@ export const createInstitution = command<{ code: string; nameLv: string; nameEn:
   async run({ tx, actor, emit }, input) {
     if (await tx.institution.findUnique({ where: { code: input.code } })) return duplicate();
     const created = await tx.institution.create({ data: input });
-    await emit({ kind: "audit", action: "INSTITUTION_CREATE", actorId: actor.id, targetType: "INSTITUTION", targetId: created.code, after: { nameLv: input.nameLv, nameEn: input.nameEn } });
+    await emit({
+      kind: "audit",
+      action: "INSTITUTION_CREATE",
+      actorId: actor.id,
+      targetType: "INSTITUTION",
+      targetId: created.code,
+      after: { nameLv: input.nameLv, nameEn: input.nameEn },
+    });
     return ok();
   },
   // The same institution added twice at once: the second meets the first at the unique code.

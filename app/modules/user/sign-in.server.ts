@@ -33,7 +33,9 @@ export const signIn = command<{ email: string; password: string; ip: string }, {
     const email = input.email.trim().toLowerCase();
     if (await isThrottled(email, input.ip)) return ok({ email, throttled: true, userId: null, valid: false, inactive: false });
     const user = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } });
-    const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString("hex"))), input.password);
+    const valid = user
+      ? await verifyPassword(user.passwordHash, input.password)
+      : await verifyPassword(await (dummyHash ??= hashPassword(randomBytes(16).toString("hex"))), input.password);
     return ok({ email, throttled: false, userId: user?.id ?? null, valid: valid && !!user?.active, inactive: !!user && !user.active });
   },
   async run({ tx, emit }, input, attempt) {

@@ -13,9 +13,16 @@ const email = z
   .min(1, errorMessage("required"))
   .max(254, errorMessage("tooLong", { max: 254 }))
   .pipe(z.email({ error: errorMessage("email") }));
-const name = z.string({ error: errorMessage("required") }).trim().min(1, errorMessage("required")).max(200, errorMessage("tooLong", { max: 200 }));
+const name = z
+  .string({ error: errorMessage("required") })
+  .trim()
+  .min(1, errorMessage("required"))
+  .max(200, errorMessage("tooLong", { max: 200 }));
 const role = z.enum(ROLES, { error: errorMessage("invalidChoice") });
-const institutionId = z.number({ error: errorMessage("required") }).int().positive(errorMessage("invalidChoice"));
+const institutionId = z
+  .number({ error: errorMessage("required") })
+  .int()
+  .positive(errorMessage("invalidChoice"));
 
 /** /admin/users: a new person. */
 export const CreateUserSchema = z.object({ intent: z.literal("create"), email, name, role, institutionId });

@@ -38,7 +38,13 @@ export async function listUsers(user: SessionUser, filters: UserListFilters) {
   };
   const { skip, take, current } = pageOf(filters.page, USERS_PAGE);
   const [rows, total] = await Promise.all([
-    prisma.user.findMany({ where, orderBy: [{ active: "desc" }, { name: "asc" }], skip, take, select: { id: true, email: true, name: true, role: true, active: true, institutionId: true } }),
+    prisma.user.findMany({
+      where,
+      orderBy: [{ active: "desc" }, { name: "asc" }],
+      skip,
+      take,
+      select: { id: true, email: true, name: true, role: true, active: true, institutionId: true },
+    }),
     prisma.user.count({ where }),
   ]);
   return { users: rows, total, page: current, pages: pages(total, USERS_PAGE) };
@@ -83,7 +89,8 @@ export const updateUser = command<{ userId: number; role: Role; institutionId: n
   async run({ tx, actor, emit }, input) {
     const target = await tx.user.findUnique({ where: { id: input.userId } });
     if (!target) return fail(404);
-    if (!(await institutionExists(tx, input.institutionId, input.institutionId === target.institutionId))) return fail(400, { institutionId: "unknownInstitution" });
+    if (!(await institutionExists(tx, input.institutionId, input.institutionId === target.institutionId)))
+      return fail(400, { institutionId: "unknownInstitution" });
     if (target.role === "ADMIN" && input.role !== "ADMIN") {
       if (target.id === actor.id) return fail(400, { role: "admin:users.errors.selfDemotion" });
       if (target.active && (await otherActiveAdmins(tx, target.id)) === 0) return fail(400, { role: "admin:users.errors.lastAdmin" });
@@ -114,7 +121,15 @@ export const setUserActive = command<{ userId: number; active: boolean }>({
     }
     await tx.user.update({ where: { id: target.id }, data: { active } });
     if (!active) await tx.session.deleteMany({ where: { userId: target.id } });
-    await emit({ kind: "audit", action: active ? "USER_REACTIVATE" : "USER_DEACTIVATE", actorId: actor.id, targetType: "USER", targetId: target.id, before: { active: target.active }, after: { active } });
+    await emit({
+      kind: "audit",
+      action: active ? "USER_REACTIVATE" : "USER_DEACTIVATE",
+      actorId: actor.id,
+      targetType: "USER",
+      targetId: target.id,
+      before: { active: target.active },
+      after: { active },
+    });
     return ok();
   },
 });
@@ -138,13 +153,20 @@ export async function mailSetPasswordLink(userId: number, link: string) {
   const person = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
   const mail = await composeSetPassword(person, link, TOKEN_HOURS);
   const hidden = (await i18next.getFixedT(mailLocale(person.locale), "admin"))("outbox.hiddenLink");
-  const status = await sendWithSecret({ userId, to: person.email, locale: mail.locale, kind: "SET_PASSWORD", subject: mail.subject, text: mail.text }, link, hidden);
+  const status = await sendWithSecret(
+    { userId, to: person.email, locale: mail.locale, kind: "SET_PASSWORD", subject: mail.subject, text: mail.text },
+    link,
+    hidden,
+  );
   return { status, email: person.email };
 }
 
 /** The user a set-password link belongs to, or why it does not work. */
 export async function checkToken(token: string, db: Tx = prisma) {
-  const row = await db.passwordToken.findUnique({ where: { tokenHash: sha256(token) }, include: { user: { select: { email: true, name: true, active: true } } } });
+  const row = await db.passwordToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { user: { select: { email: true, name: true, active: true } } },
+  });
   if (!row || !row.user.active) return { ok: false as const, reason: "invalid" as const };
   if (row.usedAt) return { ok: false as const, reason: "used" as const };
   if (row.expiresAt < new Date()) return { ok: false as const, reason: "expired" as const };
