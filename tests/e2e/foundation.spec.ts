@@ -103,7 +103,21 @@ test("an unknown address shows the translated 404 page", async ({ page }) => {
   const response = await page.goto("/nav-tadas-lapas");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Lapa nav atrasta");
+  await expect(page).toHaveTitle("Lapa nav atrasta · Ideju laboratorija");
   await expectNoAxeViolations(page);
+});
+
+test("an unknown idea answers 404 with its page, titled, in English too", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  await page.getByRole("button", { name: "English" }).click();
+  const response = await page.goto("/ideas/999999");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page).toHaveTitle("Page not found · Idea Lab");
+  // The layout stays: the header and the way home.
+  await expect(page.getByRole("link", { name: "To the home page" })).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  await page.getByRole("button", { name: "Latviešu" }).click();
 });
 
 test("a page the role may not see answers 403 with the translated page", async ({ page }) => {
@@ -111,6 +125,7 @@ test("a page the role may not see answers 403 with the translated page", async (
   const response = await page.goto("/dashboard");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Piekļuve liegta");
+  await expect(page).toHaveTitle("Piekļuve liegta · Ideju laboratorija");
   await expectNoAxeViolations(page);
 });
 
