@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const check = await checkToken(params.token ?? "");
   return {
     title: `${t("setPassword.title")} · ${t("common:appName")}`,
-    check: check.ok ? { ok: true as const, email: check.email, name: check.name } : { ok: false as const, reason: check.reason },
+    check: check.ok ? { ok: true as const, email: check.value.email, name: check.value.name } : { ok: false as const, message: check.formErrors[0] },
   };
 }
 
@@ -39,7 +39,7 @@ export default function SetPassword() {
       <div className="mx-auto max-w-md">
         <h1 className="mb-4 text-3xl font-bold">{t("setPassword.title")}</h1>
         <p role="alert" className="mb-4">
-          {t(`setPassword.${check.reason}`)}
+          {t(check.message)}
         </p>
         <Link to="/login" className="link">
           {t("setPassword.toLogin")}

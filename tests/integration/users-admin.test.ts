@@ -81,7 +81,7 @@ describe("creating users", () => {
     await prisma.passwordToken.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) }, where: { user: { email: "vecs@example.lv" } } });
     expect((await setPassword(token, "garāka-parole-2026")).status).toBe(400);
     expect((await run(setPasswordLoader, { request: getRequest(`/set-password/${token}`), params: { token } })).data).toMatchObject({
-      check: { ok: false, reason: "expired" },
+      check: { ok: false, message: "admin:setPassword.expired" },
     });
   });
 });

@@ -43,6 +43,18 @@ export type TestCardField = (typeof TEST_CARD)[number]["name"];
 export type LearningCardField = (typeof LEARNING_CARD)[number]["name"];
 export const LEARNING_FIELDS = LEARNING_CARD.map((f) => f.name);
 
+/** Both cards' fields, in order. */
+export const CARD_FIELDS: readonly ((typeof TEST_CARD)[number] | (typeof LEARNING_CARD)[number])[] = [...TEST_CARD, ...LEARNING_CARD];
+export type CardFieldName = (typeof CARD_FIELDS)[number]["name"];
+type DateField = Extract<(typeof CARD_FIELDS)[number], { type: "date" }>["name"];
+
+/** An experiment's cards from its row, each date written by `day` (for a page, a form, a case). */
+export function cardsOf<R extends Record<CardFieldName, unknown>, D>(row: R, day: (date: Date | null) => D) {
+  return Object.fromEntries(CARD_FIELDS.map((f) => [f.name, f.type === "date" ? day(row[f.name] as Date | null) : row[f.name]])) as {
+    [K in CardFieldName]: K extends DateField ? D : R[K];
+  };
+}
+
 /** What the lessons library's search looks in: the idea's title and what the experiment tried and taught, folded. */
 export function experimentSearchText(ideaTitle: string, e: { hypothesis: string; method: string; observed?: string | null; learned?: string | null }) {
   return foldForSearch([ideaTitle, e.hypothesis, e.method, e.observed ?? "", e.learned ?? ""].join("\n"));

@@ -6,7 +6,8 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { can } from "~/utils/permissions";
 import { isoDayOf } from "~/utils/iso-day";
-import { EXPERIMENT_STATUSES, experimentSearchText } from "./cards";
+import type { Prisma } from "~/generated/prisma/client";
+import { CARD_FIELDS, EXPERIMENT_STATUSES, cardsOf, experimentSearchText, type CardField } from "./cards";
 import type { ExperimentValue } from "./experiment.schema";
 import { mayRecordExperiments } from "./rights";
 
@@ -32,48 +33,26 @@ export async function getExperimentForEdit(user: SessionUser, ideaId: number, ex
   const idea = await requireExperimentIdea(user, ideaId);
   const e = await prisma.experiment.findFirst({ where: { id: experimentId, ideaId } });
   invariantResponse(e, 404);
-  const day = (d: Date | null) => (d ? isoDayOf(d) : null);
   return {
     idea: { id: idea.id, title: idea.title },
-    defaults: {
-      experimentId: e.id,
-      version: e.version,
-      hypothesis: e.hypothesis,
-      method: e.method,
-      methodType: e.methodType,
-      metric: e.metric,
-      successCriterion: e.successCriterion,
-      startsOn: day(e.startsOn),
-      endsOn: day(e.endsOn),
-      participants: e.participants,
-      status: e.status,
-      observed: e.observed,
-      learned: e.learned,
-      result: e.result,
-      evidenceStrength: e.evidenceStrength,
-      decision: e.decision,
-    },
+    defaults: { experimentId: e.id, version: e.version, ...cardsOf(e, (d) => (d ? isoDayOf(d) : null)) },
   };
 }
 
-const day = (s: string | undefined) => (s ? new Date(`${s}T00:00:00Z`) : null);
+/** One answer of the form as its column: a day as a date; an empty optional text, choice or count as null. */
+function column(field: CardField, answer: unknown) {
+  if (field.type === "date") return answer ? new Date(`${answer}T00:00:00Z`) : null;
+  if (field.type === "text") return "required" in field ? answer : answer || null;
+  return answer ?? null;
+}
 
+/** The cards as the form sent them, as the row's columns. */
 function cardData(value: ExperimentValue, ideaTitle: string) {
   return {
-    hypothesis: value.hypothesis,
-    method: value.method,
-    methodType: value.methodType,
-    metric: value.metric,
-    successCriterion: value.successCriterion,
-    startsOn: day(value.startsOn),
-    endsOn: day(value.endsOn),
-    participants: value.participants ?? null,
-    status: value.status,
-    observed: value.observed || null,
-    learned: value.learned || null,
-    result: value.result ?? null,
-    evidenceStrength: value.evidenceStrength ?? null,
-    decision: value.decision ?? null,
+    ...(Object.fromEntries(CARD_FIELDS.map((f) => [f.name, column(f, value[f.name])])) as Omit<
+      Prisma.ExperimentUncheckedCreateInput,
+      "ideaId" | "createdById"
+    >),
     searchText: experimentSearchText(ideaTitle, value),
   };
 }

@@ -1,5 +1,6 @@
 // Read models for the idea pages: one query per page section, never a whole table.
 import type { Prisma } from "~/generated/prisma/client";
+import { cardsOf } from "~/modules/experiment/cards";
 import { mayRecordExperiments } from "~/modules/experiment/rights";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
@@ -198,23 +199,7 @@ export type IdeaPageData = Awaited<ReturnType<typeof getIdeaPage>>;
 
 /** An experiment's two cards as the idea page shows them. */
 function experimentCards(e: Prisma.ExperimentGetPayload<object>) {
-  return {
-    id: e.id,
-    hypothesis: e.hypothesis,
-    method: e.method,
-    methodType: e.methodType,
-    metric: e.metric,
-    successCriterion: e.successCriterion,
-    participants: e.participants,
-    status: e.status,
-    startsOn: e.startsOn?.toISOString() ?? null,
-    endsOn: e.endsOn?.toISOString() ?? null,
-    observed: e.observed,
-    learned: e.learned,
-    result: e.result,
-    evidenceStrength: e.evidenceStrength,
-    decision: e.decision,
-  };
+  return { id: e.id, ...cardsOf(e, (d) => d?.toISOString() ?? null) };
 }
 export type ExperimentCards = ReturnType<typeof experimentCards>;
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
 import { command } from "~/core/command.server";
-import { fail, ok } from "~/core/result";
+import { fail, ok, type Result } from "~/core/result";
 import { composeSetPassword, mailLocale } from "~/modules/mail/compose.server";
 import { sendWithSecret } from "~/modules/mail/outbox.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
@@ -161,16 +161,16 @@ export async function mailSetPasswordLink(userId: number, link: string) {
   return { status, email: person.email };
 }
 
-/** The user a set-password link belongs to, or why it does not work. */
-export async function checkToken(token: string, db: Tx = prisma) {
+/** The user a set-password link belongs to, or why it does not work (a used link is a 409). */
+export async function checkToken(token: string, db: Tx = prisma): Promise<Result<{ tokenId: number; userId: number; email: string; name: string }>> {
   const row = await db.passwordToken.findUnique({
     where: { tokenHash: sha256(token) },
     include: { user: { select: { email: true, name: true, active: true } } },
   });
-  if (!row || !row.user.active) return { ok: false as const, reason: "invalid" as const };
-  if (row.usedAt) return { ok: false as const, reason: "used" as const };
-  if (row.expiresAt < new Date()) return { ok: false as const, reason: "expired" as const };
-  return { ok: true as const, tokenId: row.id, userId: row.userId, email: row.user.email, name: row.user.name };
+  if (!row || !row.user.active) return fail(400, "admin:setPassword.invalid");
+  if (row.usedAt) return fail(409, "admin:setPassword.used");
+  if (row.expiresAt < new Date()) return fail(400, "admin:setPassword.expired");
+  return ok({ tokenId: row.id, userId: row.userId, email: row.user.email, name: row.user.name });
 }
 
 /** Sets the password once; the link is used up and the person's other sessions end. */
@@ -178,16 +178,16 @@ export const setPasswordWithToken = command<{ token: string; password: string },
   permission: null,
   async prepare(_actor, input) {
     const check = await checkToken(input.token);
-    if (!check.ok) return fail(check.reason === "used" ? 409 : 400, `admin:setPassword.${check.reason}`);
-    return ok(await hashPassword(input.password));
+    return check.ok ? ok(await hashPassword(input.password)) : check;
   },
   async run({ tx, now }, input, passwordHash) {
     const check = await checkToken(input.token, tx);
-    if (!check.ok) return fail(check.reason === "used" ? 409 : 400, `admin:setPassword.${check.reason}`);
-    const marked = await tx.passwordToken.updateMany({ where: { id: check.tokenId, usedAt: null }, data: { usedAt: now } });
+    if (!check.ok) return check;
+    const { tokenId, userId, email } = check.value;
+    const marked = await tx.passwordToken.updateMany({ where: { id: tokenId, usedAt: null }, data: { usedAt: now } });
     if (marked.count === 0) return fail(409, "admin:setPassword.used");
-    await tx.user.update({ where: { id: check.userId }, data: { passwordHash } });
-    await tx.session.deleteMany({ where: { userId: check.userId } });
-    return ok({ email: check.email });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId } });
+    return ok({ email });
   },
 });
