@@ -28,6 +28,11 @@ type FormSpec<S extends z.ZodType, T, D> = {
    * so it is reported once for the whole form rather than beside a field nobody can see.
    */
   hidden?: string[];
+  /**
+   * The form sits on no page of its own (the header's buttons post to routes that only redirect):
+   * a refusal is then the error page of its status, there being no form to show messages beside.
+   */
+  pageless?: boolean;
   run: (input: z.output<S>, formData: FormData) => Promise<Result<T>>;
   done: (value: T, input: z.output<S>) => Done<D> | Promise<Done<D>>;
 };
@@ -42,12 +47,13 @@ export async function handleForm<S extends z.ZodType, T, D = never>(request: Req
     reply<FormReply<D>>({ formId, result, ...(link ? { link } : {}) }, { status });
 
   if (submission.status !== "success") {
+    invariantResponse(!spec.pageless, 400);
     const hiddenBroken = (spec.hidden ?? []).some((name) => submission.error?.[name]);
     return answer(submission.reply({ hideFields, ...(hiddenBroken ? { formErrors: ["common:errors.tampered"] } : {}) }), 400);
   }
   const result = await spec.run(submission.value, formData);
   if (!result.ok) {
-    invariantResponse(result.status !== 403 && result.status !== 404, result.status as 403 | 404);
+    invariantResponse(!spec.pageless && result.status !== 403 && result.status !== 404, result.status);
     return answer(submission.reply({ hideFields, formErrors: result.formErrors, fieldErrors: result.fieldErrors }), result.status, result.link);
   }
   const done = await spec.done(result.value, submission.value);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { handleForm } from "~/core/form.server";
+import { pageMeta } from "~/utils/meta";
 import { ok } from "~/core/result";
 import { SignOutSchema } from "~/modules/user/language.schema";
 import { logout } from "~/utils/auth.server";
@@ -12,8 +13,16 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   return handleForm(request, {
+    pageless: true,
     schema: SignOutSchema,
     run: async () => ok(),
     done: async () => ({ redirect: "/login", headers: { "Set-Cookie": await logout(request) } }),
   });
+}
+
+// A refusal (a tampered form) shows the translated error page.
+export const meta = pageMeta;
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
+export default function NoPage() {
+  return null;
 }

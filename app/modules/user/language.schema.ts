@@ -1,7 +1,7 @@
 // The header's two buttons: the language switcher, and signing out.
 import { z } from "zod";
-import { LOCALES } from "~/utils/i18n";
+import { LOCALES, errorMessage } from "~/utils/i18n";
 
-export const LanguageSchema = z.object({ lng: z.enum(LOCALES), redirectTo: z.string().max(2000).optional() });
+export const LanguageSchema = z.object({ lng: z.enum(LOCALES, { error: errorMessage("invalidChoice") }), redirectTo: z.string().max(2000).optional() });
 
 export const SignOutSchema = z.object({});
