@@ -33,7 +33,7 @@ type FormSpec<S extends z.ZodType, T, D> = {
    * a refusal is then the error page of its status, there being no form to show messages beside.
    */
   pageless?: boolean;
-  run: (input: z.output<S>, formData: FormData) => Promise<Result<T>>;
+  run: (input: z.output<S>) => Promise<Result<T>>;
   done: (value: T, input: z.output<S>) => Done<D> | Promise<Done<D>>;
 };
 
@@ -48,10 +48,12 @@ export async function handleForm<S extends z.ZodType, T, D = never>(request: Req
 
   if (submission.status !== "success") {
     invariantResponse(!spec.pageless, 400);
-    const hiddenBroken = (spec.hidden ?? []).some((name) => submission.error?.[name]);
-    return answer(submission.reply({ hideFields, ...(hiddenBroken ? { formErrors: ["common:errors.tampered"] } : {}) }), 400);
+    const broken = (spec.hidden ?? []).filter((name) => submission.error?.[name]);
+    const result = submission.reply({ hideFields, ...(broken.length ? { formErrors: ["common:errors.tampered"] } : {}) });
+    for (const name of broken) delete result.error?.[name];
+    return answer(result, 400);
   }
-  const result = await spec.run(submission.value, formData);
+  const result = await spec.run(submission.value);
   if (!result.ok) {
     invariantResponse(!spec.pageless && result.status !== 403 && result.status !== 404, result.status);
     return answer(submission.reply({ hideFields, formErrors: result.formErrors, fieldErrors: result.fieldErrors }), result.status, result.link);
