@@ -27,9 +27,8 @@ import { Field, FieldErrors, FormError, splitKey } from "./ui/field";
 const formElementId = (id: string) => `${id}-form`;
 
 /** The action's reply, when it answers the form named `id`. */
-export function useFormReply<D = unknown>(id: string, reply?: FormReply<D> | null): FormReply<D> | undefined {
-  const actionData = useActionData() as FormReply<D> | undefined;
-  const answer = reply ?? actionData;
+export function useFormReply<D = unknown>(id: string): FormReply<D> | undefined {
+  const answer = useActionData() as FormReply<D> | undefined;
   return answer && answer.formId === formElementId(id) ? answer : undefined;
 }
 
@@ -42,12 +41,10 @@ type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
   /** The form's schema, to check fields as they are left; the server checks them again. */
   schema?: S | ((formData: FormData) => z.ZodType);
   defaultValue?: Record<string, unknown>;
-  /** A reply from elsewhere than the route's action (a fetcher's). */
-  reply?: FormReply | null;
 };
 
-export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, schema, defaultValue, reply }: AppFormOptions<S>) {
-  const answer = useFormReply(id, reply);
+export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, schema, defaultValue }: AppFormOptions<S>) {
+  const answer = useFormReply(id);
   return useForm<z.input<S>, z.output<S>, string[]>({
     id: formElementId(id),
     lastResult: answer?.result as SubmissionResult<string[]> | undefined,
@@ -60,10 +57,10 @@ export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, 
   });
 }
 
-/** A posting form: conform's props, the form's id, and its messages for the whole form at the top. */
 /** What AppForm needs of conform's form: its id, its messages and its submit handler. */
 type FormLike = Pick<FormMetadata<Shape, string[]>, "id" | "errorId" | "errors" | "onSubmit" | "noValidate">;
 
+/** A posting form: conform's props, the form's id, and its messages for the whole form at the top. */
 export function AppForm({
   form,
   action,

@@ -1,12 +1,14 @@
 // Shared helpers of the bench scripts: a scratch database, the built server, timed requests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Db } from "../../app/utils/db.server";
 import { applyMigrations, openSqlite } from "../../app/utils/migrations.server";
 
 export function scratchDatabase(name: string) {
   const file = path.resolve("data", `bench-${name}.db`);
+  // A fresh clone has no data folder yet.
+  mkdirSync(path.dirname(file), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   process.env.DATABASE_URL = `file:${file}`;
   const sqlite = openSqlite(file);

@@ -12,14 +12,11 @@ import { prisma } from "~/utils/db.server";
 import { draftIdea, ideaInStage, recordExperiment, validatedExperiment } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
-import { createUser, sessionCookieFor } from "../factories/user";
+import { signedIn, type SignedIn } from "../factories/user";
 
-type Who = { id: number; cookie: string };
+type Who = SignedIn;
 let facilitator: Who, admin: Who, manager: Who, author: Who, other: Who;
-const who = async (role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN") => {
-  const u = await createUser({ role });
-  return { id: u.id, cookie: await sessionCookieFor(u.id) };
-};
+const who = signedIn;
 beforeAll(async () => {
   facilitator = await who("FACILITATOR");
   admin = await who("ADMIN");

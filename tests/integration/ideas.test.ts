@@ -4,22 +4,20 @@ import { action as editAction, loader as editLoader } from "~/routes/ideas.$id_.
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
 import { loader as listLoader } from "~/routes/ideas._index";
 import { loader as mineLoader } from "~/routes/ideas.mine";
+import { returnIdea } from "~/modules/board/board.server";
 import { prisma } from "~/utils/db.server";
-import { fullBrief } from "../factories/idea";
+import { facilitator as labFacilitator, fullBrief } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
-import { createUser, sessionCookieFor } from "../factories/user";
+import { createUser, sessionCookieFor, signedIn, type SignedIn } from "../factories/user";
 
 let institutionId: number;
-let author: { id: number; cookie: string };
-let colleague: { id: number; cookie: string };
-let facilitator: { id: number; cookie: string };
-let manager: { id: number; cookie: string };
+let author: SignedIn;
+let colleague: SignedIn;
+let facilitator: SignedIn;
+let manager: SignedIn;
 
-async function person(role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN") {
-  const user = await createUser({ role, institutionCode: "UR" });
-  return { id: user.id, cookie: await sessionCookieFor(user.id) };
-}
+const person = (role: "SUBMITTER" | "FACILITATOR" | "MANAGER" | "ADMIN") => signedIn({ role, institutionCode: "UR" });
 
 beforeAll(async () => {
   institutionId = (await prisma.institution.findUniqueOrThrow({ where: { code: "UR" } })).id;
@@ -199,7 +197,8 @@ describe("editing", () => {
 
   test("a returned idea shows the question, and resubmitting puts it back into submitted with an event", async () => {
     const id = await submitIdea();
-    await prisma.idea.update({ where: { id }, data: { status: "NEEDS_INFO", stageId: null, position: null, returnQuestion: "Cik pacientu to skar?" } });
+    // The lab sends it back with a question.
+    expect((await returnIdea(await labFacilitator(), { ideaId: id, version: Number(await version(id)), text: "Cik pacientu to skar?" })).ok).toBe(true);
     const form = await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } });
     expect((form.data as { returnQuestion: string }).returnQuestion).toBe("Cik pacientu to skar?");
     const mine = await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) });
