@@ -1,5 +1,4 @@
-import { useTranslation } from "react-i18next";
-import { translateError } from "~/utils/i18n";
+import { useMessage } from "./message";
 
 type FieldProps = {
   id: string;
@@ -32,12 +31,6 @@ export function Field({ id, label, errors, help, describedBy: more, compact = fa
       <FieldErrors id={errorId} errors={errors} />
     </div>
   );
-}
-
-/** Messages as they travel: "namespace:key" for a domain message, a validation key otherwise. */
-export function useMessage() {
-  const { t } = useTranslation();
-  return (message: string) => (/^\w+:[\w.-]+$/.test(message) ? t(message) : translateError(t, message));
 }
 
 /** The messages beside one field, under the id its control names in aria-describedby. */

@@ -18,7 +18,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { BoardColumn } from "./board.server";
 import { CardView, SortableCard, type CardLabels } from "./card";
-import { useMessage } from "~/components/ui/field";
+import { useMessage } from "~/components/ui/message";
 import { FORM_ID_FIELD, type FormReply } from "~/utils/form";
 import { useHydrated } from "~/utils/use-hydrated";
 import { isClosedKind } from "~/modules/stage/kinds";

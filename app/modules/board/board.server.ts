@@ -21,6 +21,10 @@ import { placeAt } from "./ordering";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// The board's page checks no form in the browser: its action reads the move's schema from here, a
+// server module, so the board's JavaScript carries no validation library (decision record 0004).
+export { MoveSchema } from "./board.schema";
+
 /** Filters, "show more" counts and opened closed columns from the board's URL. */
 export function parseBoardQuery(params: URLSearchParams, known: { institutions: { id: number }[] }) {
   const { filters, invalid } = parseFilters(BoardFiltersSchema, params);

@@ -6,6 +6,10 @@ import type { SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { DEFAULT_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "./kinds";
 
+// The notifications page checks no form in the browser: its action reads the schema from here, a
+// server module, so the page's JavaScript carries no validation library.
+export { MarkReadSchema } from "./notification.schema";
+
 /** Each kind with the person's choice, or its default. */
 export async function getPreferences(userId: number): Promise<Record<NotificationKind, DeliveryMode>> {
   const rows = await prisma.notificationPreference.findMany({ where: { userId } });
