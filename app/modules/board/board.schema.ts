@@ -2,6 +2,7 @@
 // principles), and the board's filters.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { requiredText } from "~/utils/schema";
 import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
 
 const id = z
@@ -12,12 +13,6 @@ const version = z
   .number({ error: errorMessage("versionMissing") })
   .int(errorMessage("versionMissing"))
   .positive(errorMessage("versionMissing"));
-const note = (max: number) =>
-  z
-    .string({ error: errorMessage("required") })
-    .trim()
-    .min(1, errorMessage("required"))
-    .max(max, errorMessage("tooLong", { max }));
 
 /** Where the manage page goes back to (the board as it was, or the idea). */
 const returnTo = z.string().max(2000).optional();
@@ -56,8 +51,8 @@ export const AcceptSchema = z.object({
     .min(1)
     .max(60),
 });
-export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: note(2000) });
-export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: note(2000) });
+export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: requiredText(2000) });
+export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: requiredText(2000) });
 export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() });
 export const TagsSchema = z.object({
   intent: z.literal("tags"),

@@ -3,26 +3,13 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { isoDaySchema } from "~/utils/iso-day";
-import { LEARNING_CARD, LEARNING_FIELDS, TEST_CARD, type CardField } from "./cards";
-
-const required = (max: number) =>
-  z
-    .string({ error: errorMessage("required") })
-    .trim()
-    .min(1, errorMessage("required"))
-    .max(max, errorMessage("tooLong", { max }));
-const optional = (max: number) => z.string().trim().max(max, errorMessage("tooLong", { max })).optional();
-const count = z
-  .number({ error: errorMessage("wholeNumber") })
-  .int(errorMessage("wholeNumber"))
-  .min(0, errorMessage("notNegative"))
-  .max(10_000_000, errorMessage("tooLarge"))
-  .optional();
+import { count, optionalText, requiredText } from "~/utils/schema";
+import { CARD_FIELDS, type LEARNING_CARD, LEARNING_FIELDS, type TEST_CARD, type CardField } from "./cards";
 
 function fieldSchema(field: CardField) {
   switch (field.type) {
     case "text":
-      return "required" in field ? required(field.max) : optional(field.max);
+      return "required" in field ? requiredText(field.max) : optionalText(field.max);
     case "choice": {
       const choice = z.enum(field.options as [string, ...string[]], { error: errorMessage("invalidChoice") });
       return "required" in field ? choice : choice.optional();
@@ -34,7 +21,7 @@ function fieldSchema(field: CardField) {
   }
 }
 
-const fields = Object.fromEntries([...TEST_CARD, ...LEARNING_CARD].map((f) => [f.name, fieldSchema(f)]));
+const fields = Object.fromEntries(CARD_FIELDS.map((f) => [f.name, fieldSchema(f)]));
 
 type AnyField = (typeof TEST_CARD)[number] | (typeof LEARNING_CARD)[number];
 type ValueOf<F> = F extends { type: "choice"; options: readonly (infer O)[] } ? O : F extends { type: "count" } ? number : string;

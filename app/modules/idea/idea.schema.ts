@@ -2,47 +2,25 @@
 // withdraw, and the filters of /ideas. Checked the same way in the browser and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { count, optionalText, requiredText } from "~/utils/schema";
 import { BRIEF_FIELDS, COMMENT_MAX, TITLE, type BriefCountField, type BriefField, type BriefTextField } from "./brief";
 
 export const PRINCIPLE_KEYS = ["embrace", "equip", "partner", "test", "share"] as const;
 export type PrincipleKey = (typeof PRINCIPLE_KEYS)[number];
 
-// Conform turns an empty field into undefined; text keeps line breaks and is trimmed at the ends.
-const optionalText = (max: number) =>
-  z
-    .string({ error: errorMessage("invalid") })
-    .trim()
-    .max(max, errorMessage("tooLong", { max }))
-    .optional()
-    .transform((v) => v ?? "");
-
-const requiredText = (max: number) =>
-  z
-    .string({ error: errorMessage("requiredToSubmit") })
-    .trim()
-    .min(1, errorMessage("requiredToSubmit"))
-    .max(max, errorMessage("tooLong", { max }));
-
-const count = z
-  .number({ error: errorMessage("wholeNumber") })
-  .int(errorMessage("wholeNumber"))
-  .min(0, errorMessage("notNegative"))
-  .max(10_000_000, errorMessage("tooLarge"))
-  .optional();
+// Conform turns an empty field into undefined; a left-out answer is stored as "".
+const answer = (max: number) => optionalText(max).transform((v) => v ?? "");
 
 /** The brief's fields, for a draft (only the title is required) or a submission (the whole brief). */
 function briefFields(submit: boolean) {
-  const field = (f: BriefField) => (f.kind === "count" ? count : submit && f.requiredToSubmit ? requiredText(f.max) : optionalText(f.max));
-  return Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, field(f)])) as { [K in BriefTextField]: ReturnType<typeof optionalText> } & {
+  const field = (f: BriefField) =>
+    f.kind === "count" ? count : submit && f.requiredToSubmit ? requiredText(f.max, { message: "requiredToSubmit" }) : answer(f.max);
+  return Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, field(f)])) as { [K in BriefTextField]: ReturnType<typeof answer> } & {
     [K in BriefCountField]: typeof count;
   };
 }
 
-const title = z
-  .string({ error: errorMessage("required") })
-  .trim()
-  .min(TITLE.min, errorMessage("tooShort", { min: TITLE.min }))
-  .max(TITLE.max, errorMessage("tooLong", { max: TITLE.max }));
+const title = requiredText(TITLE.max, { min: TITLE.min });
 
 const principles = z
   .array(z.string().max(40), { error: errorMessage("invalid") })
@@ -81,11 +59,7 @@ export function schemaForIntent(intent: FormDataEntryValue | null) {
 
 export const CommentSchema = z.object({
   intent: z.literal("comment"),
-  body: z
-    .string({ error: errorMessage("required") })
-    .trim()
-    .min(1, errorMessage("required"))
-    .max(COMMENT_MAX, errorMessage("tooLong", { max: COMMENT_MAX })),
+  body: requiredText(COMMENT_MAX),
   internal: z.boolean().optional().default(false),
 });
 

@@ -1,12 +1,9 @@
 // The forms of /admin/stages: rename and limit, reorder, add, archive, switch a gate.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { requiredText } from "~/utils/schema";
 
-const name = z
-  .string({ error: errorMessage("required") })
-  .trim()
-  .min(1, errorMessage("required"))
-  .max(80, errorMessage("tooLong", { max: 80 }));
+const name = requiredText(80);
 const stageId = z.number().int().positive();
 
 export const StageAdminSchema = z.discriminatedUnion(

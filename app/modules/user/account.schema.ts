@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PreferencesSchema } from "~/modules/notification/notification.schema";
 import { errorMessage } from "~/utils/i18n";
+import { requiredText } from "~/utils/schema";
 
 export const PASSWORD_MIN = 12;
 
@@ -10,11 +11,7 @@ export const AccountActionSchema = z.discriminatedUnion(
   [
     z.object({
       intent: z.literal("profile"),
-      name: z
-        .string({ error: errorMessage("required") })
-        .trim()
-        .min(1, errorMessage("required"))
-        .max(200, errorMessage("tooLong", { max: 200 })),
+      name: requiredText(200),
       locale: z.enum(["lv", "en"], { error: errorMessage("invalidChoice") }).optional(),
     }),
     z

@@ -1,12 +1,9 @@
 // The forms of /admin/institutions: add one, rename one, deactivate or reactivate one.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { requiredText } from "~/utils/schema";
 
-const name = z
-  .string({ error: errorMessage("required") })
-  .trim()
-  .min(2, errorMessage("tooShort", { min: 2 }))
-  .max(200, errorMessage("tooLong", { max: 200 }));
+const name = requiredText(200, { min: 2 });
 const institutionId = z.number().int().positive();
 
 export const InstitutionSchema = z.discriminatedUnion(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
+import { requiredText } from "~/utils/schema";
 import { ROLES } from "~/utils/permissions";
 import { PASSWORD_MIN } from "./account.schema";
 
@@ -13,11 +14,7 @@ const email = z
   .min(1, errorMessage("required"))
   .max(254, errorMessage("tooLong", { max: 254 }))
   .pipe(z.email({ error: errorMessage("email") }));
-const name = z
-  .string({ error: errorMessage("required") })
-  .trim()
-  .min(1, errorMessage("required"))
-  .max(200, errorMessage("tooLong", { max: 200 }));
+const name = requiredText(200);
 const role = z.enum(ROLES, { error: errorMessage("invalidChoice") });
 const institutionId = z
   .number({ error: errorMessage("required") })
