@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     },
     async done(made, value) {
       // A new link is shown on the page, with whether it was e-mailed.
-      if (made && typeof made === "object" && "link" in made) {
+      if (made) {
         const link = new URL(made.link, request.url).toString();
         return { data: { link, mail: await mailSetPasswordLink(id, link) } };
       }

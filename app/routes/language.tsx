@@ -4,7 +4,7 @@ import { handleForm } from "~/core/form.server";
 import { pageMeta } from "~/utils/meta";
 import { ok } from "~/core/result";
 import { setLanguage } from "~/modules/user/account.server";
-import { LanguageSchema } from "~/modules/user/language.schema";
+import { LanguageSchema } from "~/modules/user/header.schema";
 import { getUser } from "~/utils/auth.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { localeCookie } from "~/utils/session.server";

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { handleForm } from "~/core/form.server";
 import { pageMeta } from "~/utils/meta";
 import { ok } from "~/core/result";
-import { SignOutSchema } from "~/modules/user/language.schema";
+import { SignOutSchema } from "~/modules/user/header.schema";
 import { logout } from "~/utils/auth.server";
 
 // Signing out changes state, so it is POST only; a GET just goes home.

@@ -25,3 +25,15 @@ export const count = z
   .min(0, errorMessage("notNegative"))
   .max(10_000_000, errorMessage("tooLarge"))
   .optional();
+
+/**
+ * A row's id or version in a hidden field the page fills in. A bad value is not the person's doing:
+ * the route adapter reports it once for the whole form ("the form was changed"), so it has no message of its own.
+ */
+export const recordId = z.number().int().positive();
+
+/** A row's id in a list's URL filter (?institution=3). */
+export const idFilter = z.coerce.number().int().positive().optional();
+
+/** A list's page in its URL (1-based). */
+export const pageFilter = z.coerce.number().int().min(1).max(100_000).optional();

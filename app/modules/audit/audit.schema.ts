@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AuditAction } from "~/generated/prisma/enums";
 import { isoDaySchema } from "~/utils/iso-day";
+import { pageFilter } from "~/utils/schema";
 
 export const AUDIT_ACTIONS = [
   "SIGN_IN",
@@ -26,6 +27,6 @@ export const AuditFiltersSchema = z.object({
   actor: z.string().trim().max(254).optional(),
   from: day.optional(),
   to: day.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  page: pageFilter,
 });
 export type AuditFilters = z.infer<typeof AuditFiltersSchema>;

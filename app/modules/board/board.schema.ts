@@ -2,17 +2,12 @@
 // principles), and the board's filters.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { requiredText } from "~/utils/schema";
-import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
+import { idFilter, recordId, requiredText } from "~/utils/schema";
+import { PRINCIPLE_KEYS, chosenPrinciples } from "~/modules/idea/idea.schema";
 
-const id = z
-  .number({ error: errorMessage("invalid") })
-  .int(errorMessage("invalid"))
-  .positive(errorMessage("invalid"));
-const version = z
-  .number({ error: errorMessage("versionMissing") })
-  .int(errorMessage("versionMissing"))
-  .positive(errorMessage("versionMissing"));
+// The idea and the version the page was opened on (hidden fields).
+const id = recordId;
+const version = recordId;
 
 /** Where the manage page goes back to (the board as it was, or the idea). */
 const returnTo = z.string().max(2000).optional();
@@ -53,16 +48,13 @@ export const AcceptSchema = z.object({
 });
 export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: requiredText(2000) });
 export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: requiredText(2000) });
-export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: z.number().int().positive().optional() });
+export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: recordId.optional() });
 export const TagsSchema = z.object({
   intent: z.literal("tags"),
   returnTo,
   ideaId: id,
   version,
-  principles: z
-    .array(z.enum(PRINCIPLE_KEYS, { error: errorMessage("unknownPrinciple") }), { error: errorMessage("principleRequired") })
-    .min(1, errorMessage("principleRequired"))
-    .max(PRINCIPLE_KEYS.length),
+  principles: chosenPrinciples,
 });
 
 export const ManageSchema = z.discriminatedUnion("intent", [MoveSchema, AcceptSchema, ReturnSchema, DeclineSchema, AssignSchema, TagsSchema], {
@@ -72,7 +64,7 @@ export type ManageValue = z.infer<typeof ManageSchema>;
 
 export const BoardFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
-  institution: z.coerce.number().int().positive().optional(),
+  institution: idFilter,
   principle: z.enum(PRINCIPLE_KEYS).optional(),
   assignee: z.enum(["mine"]).optional(),
 });

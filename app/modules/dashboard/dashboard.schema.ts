@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
 import { isoDaySchema } from "~/utils/iso-day";
+import { idFilter } from "~/utils/schema";
 
 export const PERIOD_PRESETS = ["year", "12m", "90d", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
@@ -14,6 +15,6 @@ export const DashboardQuerySchema = z.object({
   period: z.enum(PERIOD_PRESETS).optional(),
   from: day.optional(),
   to: day.optional(),
-  institution: z.coerce.number().int().positive().optional(),
+  institution: idFilter,
   principle: z.enum(PRINCIPLE_KEYS).optional(),
 });

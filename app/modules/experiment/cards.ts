@@ -48,10 +48,17 @@ export const CARD_FIELDS: readonly ((typeof TEST_CARD)[number] | (typeof LEARNIN
 export type CardFieldName = (typeof CARD_FIELDS)[number]["name"];
 type DateField = Extract<(typeof CARD_FIELDS)[number], { type: "date" }>["name"];
 
-/** An experiment's cards from its row, each date written by `day` (for a page, a form, a case). */
-export function cardsOf<R extends Record<CardFieldName, unknown>, D>(row: R, day: (date: Date | null) => D) {
-  return Object.fromEntries(CARD_FIELDS.map((f) => [f.name, f.type === "date" ? day(row[f.name] as Date | null) : row[f.name]])) as {
-    [K in CardFieldName]: K extends DateField ? D : R[K];
+/**
+ * An experiment's cards from its row, each date written by `day` (for a page, a form, a case):
+ * both cards, or only the fields given (the Test Card, say).
+ */
+export function cardsOf<R extends Record<CardFieldName, unknown>, D, F extends { name: CardFieldName; type: CardField["type"] } = (typeof CARD_FIELDS)[number]>(
+  row: R,
+  day: (date: Date | null) => D,
+  fields: readonly F[] = CARD_FIELDS as readonly never[],
+) {
+  return Object.fromEntries(fields.map((f) => [f.name, f.type === "date" ? day(row[f.name] as Date | null) : row[f.name]])) as {
+    [K in F["name"]]: K extends DateField ? D : R[K];
   };
 }
 

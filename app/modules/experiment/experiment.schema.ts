@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { isoDaySchema } from "~/utils/iso-day";
-import { count, optionalText, requiredText } from "~/utils/schema";
+import { count, optionalText, recordId, requiredText } from "~/utils/schema";
 import { CARD_FIELDS, type LEARNING_CARD, LEARNING_FIELDS, type TEST_CARD, type CardField } from "./cards";
 
 function fieldSchema(field: CardField) {
@@ -33,8 +33,8 @@ type Cards = { [F in AnyField as F extends { required: true } ? F["name"] : neve
 export const ExperimentSchema = z
   .object({
     // Which experiment and which version the form was opened on (absent for a new one).
-    experimentId: z.number().int().positive().optional(),
-    version: z.number().int().positive().optional(),
+    experimentId: recordId.optional(),
+    version: recordId.optional(),
     ...fields,
   })
   .superRefine((value, ctx) => {

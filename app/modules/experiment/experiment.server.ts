@@ -13,19 +13,20 @@ import { mayRecordExperiments } from "./rights";
 
 const ideaSelect = { id: true, title: true, authorId: true, status: true, stage: { select: { kind: true } } } as const;
 
-/** The idea, readable by the user, whose experiments they may record; null when it is not there for them. */
+/** The idea, readable by the user, whose experiments they may record: 404 when it is not there for them, 403 when they may not. */
 async function experimentIdea(db: Tx, user: SessionUser, ideaId: number) {
   const idea = await db.idea.findFirst({ where: { id: ideaId, status: { not: "DRAFT" } }, select: ideaSelect });
-  if (!idea || !can(user, "idea:read")) return { error: 404 as const };
-  if (!mayRecordExperiments(user, idea)) return { error: 403 as const };
-  return { idea };
+  if (!idea || !can(user, "idea:read")) return fail(404);
+  if (!mayRecordExperiments(user, idea)) return fail(403);
+  return ok(idea);
 }
 
 /** For the new-experiment page: the idea, or 404/403. */
 export async function requireExperimentIdea(user: SessionUser, ideaId: number) {
   const found = await experimentIdea(prisma, user, ideaId);
-  invariantResponse(!found.error, found.error ?? 404);
-  return found.idea!;
+  invariantResponse(found.ok || found.status !== 403, 403);
+  invariantResponse(found.ok, 404);
+  return found.value;
 }
 
 /** For the edit page: the idea and the form's values, or 404/403. */
@@ -61,10 +62,10 @@ export const createExperiment = command<{ ideaId: number; value: ExperimentValue
   permission: "idea:read",
   async run({ tx, actor, emit, now }, { ideaId, value }) {
     const found = await experimentIdea(tx, actor, ideaId);
-    if (found.error) return fail(found.error);
+    if (!found.ok) return found;
     const completed = value.status === "COMPLETED";
     const experiment = await tx.experiment.create({
-      data: { ...cardData(value, found.idea.title), ideaId, createdById: actor.id, completedAt: completed ? now : null },
+      data: { ...cardData(value, found.value.title), ideaId, createdById: actor.id, completedAt: completed ? now : null },
     });
     await emit({ kind: "idea", type: "EXPERIMENT_CREATED", ideaId, actorId: actor.id, data: { experimentId: experiment.id, status: value.status } });
     if (completed)
@@ -77,7 +78,7 @@ export const updateExperiment = command<{ ideaId: number; experimentId: number; 
   permission: "idea:read",
   async run({ tx, actor, emit, now }, { ideaId, experimentId, value }) {
     const found = await experimentIdea(tx, actor, ideaId);
-    if (found.error) return fail(found.error);
+    if (!found.ok) return found;
     const current = await tx.experiment.findFirst({ where: { id: experimentId, ideaId } });
     if (!current) return fail(404);
     if ((value.experimentId !== undefined && value.experimentId !== experimentId) || value.version === undefined) return fail(400, "common:errors.tampered");
@@ -87,7 +88,7 @@ export const updateExperiment = command<{ ideaId: number; experimentId: number; 
     const completing = value.status === "COMPLETED" && current.status !== "COMPLETED";
     const updated = await tx.experiment.updateMany({
       where: { id: experimentId, ideaId, version: value.version },
-      data: { ...cardData(value, found.idea.title), version: { increment: 1 }, ...(completing ? { completedAt: now } : {}) },
+      data: { ...cardData(value, found.value.title), version: { increment: 1 }, ...(completing ? { completedAt: now } : {}) },
     });
     if (updated.count === 0) return fail(409, "experiments:errors.conflict");
     await emit({

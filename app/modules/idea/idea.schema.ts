@@ -2,7 +2,7 @@
 // withdraw, and the filters of /ideas. Checked the same way in the browser and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { count, optionalText, requiredText } from "~/utils/schema";
+import { count, idFilter, optionalText, pageFilter, recordId, requiredText } from "~/utils/schema";
 import { BRIEF_FIELDS, COMMENT_MAX, TITLE, type BriefCountField, type BriefField, type BriefTextField } from "./brief";
 
 export const PRINCIPLE_KEYS = ["embrace", "equip", "partner", "test", "share"] as const;
@@ -22,12 +22,16 @@ function briefFields(submit: boolean) {
 
 const title = requiredText(TITLE.max, { min: TITLE.min });
 
+/** The principles an idea is tagged with: any of the five (a draft may have none yet). */
 const principles = z
   .array(z.string().max(40), { error: errorMessage("invalid") })
   .max(PRINCIPLE_KEYS.length)
   .optional()
   .transform((v) => v ?? [])
   .refine((keys) => keys.every((k) => (PRINCIPLE_KEYS as readonly string[]).includes(k)), errorMessage("unknownPrinciple"));
+
+/** At least one principle: a submitted brief's, and the facilitator's confirmed tags. */
+export const chosenPrinciples = principles.refine((keys) => keys.length > 0, errorMessage("principleRequired"));
 
 const institutionId = z
   .number({ error: errorMessage("required") })
@@ -36,8 +40,8 @@ const institutionId = z
 
 // Hidden fields: which idea and which version the form was opened on, or the create token.
 const hidden = {
-  id: z.number().int().positive().optional(),
-  version: z.number().int().positive().optional(),
+  id: recordId.optional(),
+  version: recordId.optional(),
   createToken: z.string().max(64).optional(),
 };
 
@@ -46,7 +50,7 @@ export const DraftSchema = z.object({ intent: z.literal("draft"), ...hidden, tit
 export const SubmitSchema = DraftSchema.extend({
   intent: z.literal("submit"),
   ...briefFields(true),
-  principles: principles.refine((keys) => keys.length > 0, errorMessage("principleRequired")),
+  principles: chosenPrinciples,
 });
 
 export const IdeaFormSchema = z.discriminatedUnion("intent", [DraftSchema, SubmitSchema], { error: errorMessage("invalid") });
@@ -68,7 +72,7 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
   "intent",
   [
     CommentSchema,
-    z.object({ intent: z.literal("delete-comment"), commentId: z.number().int().positive() }),
+    z.object({ intent: z.literal("delete-comment"), commentId: recordId }),
     z.object({ intent: z.literal("support") }),
     z.object({ intent: z.literal("withdraw") }),
   ],
@@ -77,14 +81,14 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
 
 export const LISTED_STATUSES = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"] as const;
 
-const page = z.coerce.number().int().min(1).max(100_000).optional();
+const page = pageFilter;
 
 /** The filters of /ideas, from the URL. Unknown values are reported and ignored. */
 export const IdeaFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
   stage: z.string().max(60).optional(),
   status: z.enum(LISTED_STATUSES).optional(),
-  institution: z.coerce.number().int().positive().optional(),
+  institution: idFilter,
   principle: z.enum(PRINCIPLE_KEYS).optional(),
   page,
 });

@@ -4,7 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { isoDayOf } from "~/utils/iso-day";
-import { TEST_CARD } from "~/modules/experiment/cards";
+import { TEST_CARD, cardsOf } from "~/modules/experiment/cards";
 import { briefOf, caseSection } from "~/modules/idea/brief";
 
 const day = (d: Date | null) => (d ? isoDayOf(d) : null);
@@ -24,12 +24,6 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
   const brief = briefOf(idea);
   const institution = localName(locale, idea.institution);
   const completed = idea.experiments.filter((e) => e.status === "COMPLETED");
-  /** An experiment's Test Card (dates as days), as the case shows what was tried. */
-  type Row = (typeof idea.experiments)[number];
-  const testCard = (e: Row) =>
-    Object.fromEntries(TEST_CARD.map((f) => [f.name, f.type === "date" ? day(e[f.name]) : e[f.name]])) as {
-      [F in (typeof TEST_CARD)[number] as F["name"]]: F extends { type: "date" } ? string | null : Row[F["name"]];
-    };
   return {
     id: idea.id,
     title: idea.title,
@@ -40,7 +34,7 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
     closedOn: day(idea.closedAt),
     principles: idea.principles.map((p) => ({ key: p.principle.key, title: localName(locale, p.principle, "title") })),
     problemAndUsers: caseSection(brief, "problemAndUsers"),
-    whatWasTried: { ...caseSection(brief, "whatWasTried"), experiments: idea.experiments.map(testCard) },
+    whatWasTried: { ...caseSection(brief, "whatWasTried"), experiments: idea.experiments.map((e) => cardsOf(e, day, TEST_CARD)) },
     ...caseSection(brief, "partners"),
     resultsAndImpact: {
       closingNote: idea.closingNote ?? "",

@@ -1,10 +1,10 @@
 // The forms of /admin/stages: rename and limit, reorder, add, archive, switch a gate.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { requiredText } from "~/utils/schema";
+import { recordId, requiredText } from "~/utils/schema";
 
 const name = requiredText(80);
-const stageId = z.number().int().positive();
+const stageId = recordId;
 
 export const StageAdminSchema = z.discriminatedUnion(
   "intent",

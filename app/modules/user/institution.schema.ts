@@ -1,10 +1,10 @@
 // The forms of /admin/institutions: add one, rename one, deactivate or reactivate one.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { requiredText } from "~/utils/schema";
+import { recordId, requiredText } from "~/utils/schema";
 
 const name = requiredText(200, { min: 2 });
-const institutionId = z.number().int().positive();
+const institutionId = recordId;
 
 export const InstitutionSchema = z.discriminatedUnion(
   "intent",

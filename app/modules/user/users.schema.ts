@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { requiredText } from "~/utils/schema";
+import { idFilter, pageFilter, recordId, requiredText } from "~/utils/schema";
 import { ROLES } from "~/utils/permissions";
 import { PASSWORD_MIN } from "./account.schema";
 
@@ -28,10 +28,10 @@ export const CreateUserSchema = z.object({ intent: z.literal("create"), email, n
 export const UserAdminSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("update"), userId: z.number().int().positive(), role, institutionId }),
-    z.object({ intent: z.literal("deactivate"), userId: z.number().int().positive() }),
-    z.object({ intent: z.literal("reactivate"), userId: z.number().int().positive() }),
-    z.object({ intent: z.literal("reset-link"), userId: z.number().int().positive() }),
+    z.object({ intent: z.literal("update"), userId: recordId, role, institutionId }),
+    z.object({ intent: z.literal("deactivate"), userId: recordId }),
+    z.object({ intent: z.literal("reactivate"), userId: recordId }),
+    z.object({ intent: z.literal("reset-link"), userId: recordId }),
   ],
   { error: errorMessage("invalid") },
 );
@@ -49,8 +49,8 @@ export const SetPasswordSchema = z
 export const UserListSchema = z.object({
   q: z.string().trim().max(200).optional(),
   role: role.optional(),
-  institution: z.coerce.number().int().positive().optional(),
+  institution: idFilter,
   active: z.enum(["yes", "no"]).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  page: pageFilter,
 });
 export type UserListFilters = z.infer<typeof UserListSchema>;
