@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from "../app/utils/demo";
 import { experimentSearchText } from "../app/modules/experiment/cards";
 import type { EventType, IdeaStatus, NotificationKind } from "../app/generated/prisma/enums";
 import { briefOf, searchTextOf } from "../app/modules/idea/brief";
+import { rebuildStageCounts } from "../app/modules/board/stage-counts.server";
 import { demoIdeas, type DemoIdea } from "./seed-data/demo-ideas";
 import { DEMO_USERS, INSTITUTIONS, PRINCIPLES, STAGES } from "./seed-data/reference";
 
@@ -63,6 +64,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       await seedIdea(tx as unknown as Db, idea, index);
     }
   });
+  // The ideas were written directly, not moved by commands: the board's stage counts are counted afresh.
+  await rebuildStageCounts(db);
 
   async function seedIdea(tx: Db, idea: DemoIdea, index: number) {
     const authorId = userId(idea.author);

@@ -26,6 +26,14 @@ if (!isProduction && (await prisma.user.count()) === 0) {
 }
 // Databases from before the flow figures existed get them from their events, once.
 if ((await prisma.stay.count()) === 0 && (await prisma.event.count()) > 0) await rebuildFlowFigures();
+// The board's stage counts are kept by a reactor; rows written outside the commands (an import, a
+// hand edit) would leave them out of step. Check on every start, and count afresh if they are.
+const { checkStageCounts, rebuildStageCounts } = await import("../app/modules/board/stage-counts.server");
+const offCounts = await checkStageCounts();
+if (offCounts.length) {
+  console.log(`Board stage counts were out of step for ${offCounts.length} stage(s); counted afresh from the ideas.`);
+  await rebuildStageCounts();
+}
 const demoUsers = await prisma.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } });
 if (!isProduction && demoUsers > 0) {
   console.log(`\nDemo logins (password for all: ${DEMO_PASSWORD}):`);

@@ -18,6 +18,7 @@ import { matchesWords } from "~/utils/text";
 import { BoardFiltersSchema, type BoardFilters, type MoveValue } from "./board.schema";
 import { COLUMN_PAGE, MAX_SHOWN } from "./columns";
 import { placeAt } from "./ordering";
+import { keptStageCounts } from "./stage-counts.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,16 +50,72 @@ function boardWhere(user: SessionUser, filters: BoardFilters): Prisma.IdeaWhereI
   return where;
 }
 
+// A card's own fields: one statement per open column reads these, in the column's order
+// (Idea_stageId_position_idx), and never joins the supports or experiments.
 const cardSelect = {
   id: true,
   title: true,
   version: true,
   stageEnteredAt: true,
-  institution: { select: { nameLv: true, nameEn: true } },
-  assignee: { select: { name: true } },
-  principles: { select: { principle: { select: { key: true, position: true } } } },
-  _count: { select: { experiments: true, supports: true } },
+  institutionId: true,
+  assigneeId: true,
 } satisfies Prisma.IdeaSelect;
+
+/** SQLite's limit on bound values is far above this; lists of ids are read in slices of it. */
+const ID_SLICE = 900;
+
+async function inSlices<T>(ids: number[], read: (slice: number[]) => Promise<T[]>): Promise<T[]> {
+  if (ids.length === 0) return [];
+  if (ids.length <= ID_SLICE) return read(ids);
+  const parts = await Promise.all(Array.from({ length: Math.ceil(ids.length / ID_SLICE) }, (_, i) => read(ids.slice(i * ID_SLICE, (i + 1) * ID_SLICE))));
+  return parts.flat();
+}
+
+/**
+ * What the shown cards need besides their own fields, read once for all of them: principles,
+ * support and experiment counts (each an index search per card: Support's primary key,
+ * Experiment_ideaId_idx), and the names of their institutions and assignees.
+ */
+async function cardDetails(rows: { id: number; institutionId: number; assigneeId: number | null }[]) {
+  const ids = rows.map((r) => r.id);
+  const institutionIds = [...new Set(rows.map((r) => r.institutionId))];
+  const assigneeIds = [...new Set(rows.flatMap((r) => (r.assigneeId === null ? [] : [r.assigneeId])))];
+  const [tags, principles, supports, experiments, institutions, assignees] = await Promise.all([
+    inSlices(ids, (slice) => prisma.ideaPrinciple.findMany({ where: { ideaId: { in: slice } }, select: { ideaId: true, principleId: true } })),
+    ids.length ? prisma.principle.findMany({ select: { id: true, key: true, position: true } }) : [],
+    inSlices(ids, (slice) => prisma.support.groupBy({ by: ["ideaId"], where: { ideaId: { in: slice } }, _count: { _all: true } })),
+    inSlices(ids, (slice) => prisma.experiment.groupBy({ by: ["ideaId"], where: { ideaId: { in: slice } }, _count: { _all: true } })),
+    inSlices(institutionIds, (slice) => prisma.institution.findMany({ where: { id: { in: slice } }, select: { id: true, nameLv: true, nameEn: true } })),
+    inSlices(assigneeIds, (slice) => prisma.user.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })),
+  ]);
+  const principleOf = new Map(principles.map((p) => [p.id, p]));
+  const principlesOf = new Map<number, { key: string; position: number }[]>();
+  for (const tag of tags) {
+    const principle = principleOf.get(tag.principleId);
+    if (!principle) continue;
+    const list = principlesOf.get(tag.ideaId);
+    if (list) list.push(principle);
+    else principlesOf.set(tag.ideaId, [principle]);
+  }
+  return {
+    principles: (id: number) =>
+      (principlesOf.get(id) ?? [])
+        .slice()
+        .sort((a, b) => a.position - b.position)
+        .map((p) => p.key),
+    supports: new Map(supports.map((s) => [s.ideaId, s._count._all])),
+    experiments: new Map(experiments.map((e) => [e.ideaId, e._count._all])),
+    institutions: new Map(institutions.map((i) => [i.id, i])),
+    assignees: new Map(assignees.map((u) => [u.id, u.name])),
+  };
+}
+
+/** Ideas on the board per stage: the kept counts when unfiltered (boardWhere adds nothing to the status), counted from Idea for a filter. */
+async function columnCounts(where: Prisma.IdeaWhereInput, filtered: boolean): Promise<Map<number | null, number>> {
+  if (!filtered) return keptStageCounts();
+  const counts = await prisma.idea.groupBy({ by: ["stageId"], where, _count: { _all: true } });
+  return new Map(counts.map((c) => [c.stageId, c._count._all]));
+}
 
 /** The columns in stage order, each with its count and its first cards (never the whole table). */
 export async function getBoard(
@@ -70,42 +127,44 @@ export async function getBoard(
 ) {
   requirePermission(user, "board:view");
   const where = boardWhere(user, filters);
-  const [stages, counts] = await Promise.all([activeStages(), prisma.idea.groupBy({ by: ["stageId"], where, _count: { _all: true } })]);
-  const countOf = new Map(counts.map((c) => [c.stageId, c._count._all]));
+  const [stages, countOf] = await Promise.all([activeStages(), columnCounts(where, Object.keys(where).length > 1)]);
   const now = Date.now();
-  const columns = await Promise.all(
-    stages.map(async (stage) => {
-      // Closed columns start collapsed: their cards are read only when someone opens them.
-      const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
-      const take = collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, MAX_SHOWN);
-      const rows = take
-        ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect })
-        : [];
+  // Closed columns start collapsed: their cards are read only when someone opens them.
+  const shape = stages.map((stage) => {
+    const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
+    return { stage, collapsed, take: collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, MAX_SHOWN) };
+  });
+  const rowsOf = await Promise.all(
+    shape.map(({ stage, take }) =>
+      take
+        ? prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect })
+        : Promise.resolve([]),
+    ),
+  );
+  const details = await cardDetails(rowsOf.flat());
+  const columns = shape.map(({ stage, collapsed, take }, i) => ({
+    key: stage.key,
+    name: localName(locale, stage),
+    kind: stage.kind,
+    wipLimit: stage.wipLimit,
+    count: countOf.get(stage.id) ?? 0,
+    collapsed,
+    shown: take,
+    cards: rowsOf[i].map((r) => {
+      const institution = details.institutions.get(r.institutionId);
       return {
-        key: stage.key,
-        name: localName(locale, stage),
-        kind: stage.kind,
-        wipLimit: stage.wipLimit,
-        count: countOf.get(stage.id) ?? 0,
-        collapsed,
-        shown: take,
-        cards: rows.map((r) => ({
-          id: r.id,
-          title: r.title,
-          version: r.version,
-          institution: localName(locale, r.institution),
-          assignee: r.assignee?.name ?? null,
-          principles: r.principles
-            .map((p) => p.principle)
-            .sort((a, b) => a.position - b.position)
-            .map((p) => p.key),
-          days: r.stageEnteredAt ? Math.max(0, Math.floor((now - r.stageEnteredAt.getTime()) / DAY_MS)) : 0,
-          experiments: r._count.experiments,
-          supports: r._count.supports,
-        })),
+        id: r.id,
+        title: r.title,
+        version: r.version,
+        institution: institution ? localName(locale, institution) : "",
+        assignee: r.assigneeId === null ? null : (details.assignees.get(r.assigneeId) ?? null),
+        principles: details.principles(r.id),
+        days: r.stageEnteredAt ? Math.max(0, Math.floor((now - r.stageEnteredAt.getTime()) / DAY_MS)) : 0,
+        experiments: details.experiments.get(r.id) ?? 0,
+        supports: details.supports.get(r.id) ?? 0,
       };
     }),
-  );
+  }));
   return { columns };
 }
 export type BoardData = Awaited<ReturnType<typeof getBoard>>;
@@ -342,9 +401,9 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
     activeStages(),
     prisma.user.findMany({ where: { active: true, role: { in: ["FACILITATOR", "ADMIN"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
-    prisma.idea.groupBy({ by: ["stageId"], where: { status: "ACTIVE" }, _count: { _all: true } }),
+    keptStageCounts(),
   ]);
-  const sizeOf = new Map(columnSizes.map((c) => [c.stageId, c._count._all]));
+  const sizeOf = columnSizes;
   return {
     idea: {
       id: idea.id,
