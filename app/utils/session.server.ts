@@ -1,4 +1,4 @@
-import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookie, createCookieSessionStorage, createSession, redirect } from "@remix-run/node";
 import { env } from "./env.server";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
@@ -6,21 +6,38 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 /** A one-shot message shown on the next page: a translation key, and whether it is good news. */
 export type Toast = { key: string; type: "success" | "error" };
 
+type SessionData = { sessionId: string };
+type SessionFlashData = { toast: Toast };
+
 /** The signed cookie holds the id of a row in Session (and one-shot toasts), nothing else. */
-export const sessionStorage = createCookieSessionStorage<{ sessionId: string }, { toast: Toast }>({
-  cookie: {
-    name: "__session",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: env.secureCookies,
-    path: "/",
-    secrets: [env.sessionSecret],
-    maxAge: SESSION_MAX_AGE_S,
-  },
+const sessionCookie = createCookie("__session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: env.secureCookies,
+  path: "/",
+  secrets: [env.sessionSecret],
+  maxAge: SESSION_MAX_AGE_S,
 });
 
-export function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+export const sessionStorage = createCookieSessionStorage<SessionData, SessionFlashData>({ cookie: sessionCookie });
+
+// The cookie's data: the session id and any one-shot values, as the cookie session storage keeps them.
+const parsed = new WeakMap<Request, Promise<Record<string, unknown>>>();
+
+/**
+ * The request's session. The cookie is checked and decoded once per request (the root, the user,
+ * the language and the page all ask); each call gets a session object of its own made from that
+ * data, so a caller that sets, flashes or reads a one-shot value and commits sees exactly what a
+ * fresh parse would have given it, and never another caller's changes.
+ */
+export async function getSession(request: Request) {
+  let data = parsed.get(request);
+  if (!data) {
+    const header = request.headers.get("Cookie");
+    data = (async () => (header && (await sessionCookie.parse(header))) || {})();
+    parsed.set(request, data);
+  }
+  return createSession<SessionData, SessionFlashData>({ ...(await data) } as SessionData);
 }
 
 /** The language chosen with the switcher, for a year. */

@@ -1,7 +1,7 @@
 // The words of e-mails, in the recipient's language.
 import type { Delivery, NotificationKind } from "~/generated/prisma/enums";
 import { DEFAULT_LOCALE, isLocale, type Locale, localName } from "~/utils/i18n";
-import { i18next } from "~/utils/i18n.server";
+import { getFixedT } from "~/utils/i18n.server";
 import { formatDateTime } from "~/utils/format";
 import { mailConfig } from "./config.server";
 
@@ -24,7 +24,7 @@ function footer(t: (key: string, options?: Record<string, unknown>) => string, a
 /** One e-mail for a person's notifications, grouped by idea (newest idea first, lines oldest first). */
 export async function composeNotifications(kind: Delivery, recipient: { name: string; locale: string | null }, items: MailItem[], total = items.length) {
   const locale = mailLocale(recipient.locale);
-  const t = await i18next.getFixedT(locale, "notifications");
+  const t = await getFixedT(locale, "notifications");
   const { appUrl } = mailConfig();
   const byIdea = new Map<number, MailItem[]>();
   for (const item of [...items].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())) {
@@ -60,7 +60,7 @@ export async function composeSetPassword(recipient: { name: string; locale: stri
   const locales: Locale[] = isLocale(recipient.locale) ? [recipient.locale] : ["lv", "en"];
   const parts = await Promise.all(
     locales.map(async (locale) => {
-      const t = await i18next.getFixedT(locale, "notifications");
+      const t = await getFixedT(locale, "notifications");
       return {
         subject: t("mail.setPasswordSubject"),
         text: [t("mail.greeting", { name: recipient.name }), t("mail.setPasswordBody", { hours }), link, t("mail.setPasswordIgnore"), t("mail.automatic")].join(

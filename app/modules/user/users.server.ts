@@ -11,7 +11,7 @@ import { sendWithSecret } from "~/modules/mail/outbox.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
-import { i18next } from "~/utils/i18n.server";
+import { getFixedT } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import { pageOf, pages } from "~/utils/query";
 import { TOKEN_HOURS, type UserListFilters } from "./users.schema";
@@ -152,7 +152,7 @@ export const newPasswordLink = command<{ userId: number }, { userId: number; lin
 export async function mailSetPasswordLink(userId: number, link: string) {
   const person = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, locale: true } });
   const mail = await composeSetPassword(person, link, TOKEN_HOURS);
-  const hidden = (await i18next.getFixedT(mailLocale(person.locale), "admin"))("outbox.hiddenLink");
+  const hidden = (await getFixedT(mailLocale(person.locale), "admin"))("outbox.hiddenLink");
   const status = await sendWithSecret(
     { userId, to: person.email, locale: mail.locale, kind: "SET_PASSWORD", subject: mail.subject, text: mail.text },
     link,
