@@ -10,7 +10,10 @@ import { createNonce, isCrossSiteRequest, securityHeaders } from "./security.js"
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const development = process.env.NODE_ENV === "development";
 
-if (process.env.NODE_ENV === "production" && !(process.env.SESSION_SECRET && process.env.SESSION_SECRET.length >= 16)) {
+// IDEALAB_LOCAL=1 (set by server/local.js for `npm start`) is production code on a workstation.
+const local = process.env.IDEALAB_LOCAL === "1";
+
+if (process.env.NODE_ENV === "production" && !local && !(process.env.SESSION_SECRET && process.env.SESSION_SECRET.length >= 16)) {
   console.error("SESSION_SECRET must be set (at least 16 characters) in production. Refusing to start.");
   process.exit(1);
 }

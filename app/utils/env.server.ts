@@ -3,7 +3,10 @@
 // whether this is a production deployment (secure cookies, a required secret, no demo data) is
 // decided by the environment the server runs in.
 const runtimeEnv: Record<string, string | undefined> = process.env;
-const isProduction = runtimeEnv.NODE_ENV === "production";
+// `npm start` runs the production build with IDEALAB_LOCAL=1 (server/local.js): production code on a
+// workstation at http://localhost, so not a production deployment.
+const isLocal = runtimeEnv.IDEALAB_LOCAL === "1";
+const isProduction = runtimeEnv.NODE_ENV === "production" && !isLocal;
 
 function sessionSecret(): string {
   const secret = runtimeEnv.SESSION_SECRET;
