@@ -18,7 +18,7 @@ export function scratchDatabase(name: string) {
 }
 
 /** Starts the production build on a port of its own, as production runs it. */
-export async function startServer(databaseFile: string, port: number): Promise<{ base: string; stop: () => void }> {
+export async function startServer(databaseFile: string, port: number): Promise<{ base: string; pid: number; stop: () => void }> {
   const child: ChildProcess = spawn(process.execPath, ["server/index.js"], {
     env: {
       ...process.env,
@@ -33,7 +33,7 @@ export async function startServer(databaseFile: string, port: number): Promise<{
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { base, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${base}/healthz`)).ok) return { base, pid: child.pid!, stop: () => child.kill("SIGTERM") };
     } catch {
       /* not up yet */
     }
