@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/generated/prisma/enums";
 import { can, type Permission } from "~/utils/permissions";
@@ -28,6 +28,8 @@ export function AppShell({
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
+  // A page that needs the whole width (the board) says so in its route handle.
+  const wide = useMatches().some((m) => (m.handle as { wide?: boolean } | undefined)?.wide);
   return (
     <>
       <a
@@ -43,14 +45,14 @@ export function AppShell({
           </Link>
           {user ? (
             <nav aria-label={t("nav.label")} className="order-last w-full md:order-none md:w-auto">
-              <ul className="flex flex-wrap gap-x-1 gap-y-1">
+              <ul className="flex gap-x-1 gap-y-1 overflow-x-auto md:flex-wrap md:overflow-visible">
                 {NAV.filter((item) => can(user, item.permission)).map((item) => (
                   <li key={item.to}>
                     <NavLink
                       to={item.to}
                       end={item.end}
                       className={({ isActive }) =>
-                        `block rounded px-3 py-2 text-white ${isActive ? "bg-brand-dark underline font-semibold" : "hover:bg-brand-dark"}`
+                        `block whitespace-nowrap rounded px-3 py-2 text-white ${isActive ? "bg-brand-dark underline font-semibold" : "hover:bg-brand-dark"}`
                       }
                     >
                       {t(item.key)}
@@ -83,7 +85,7 @@ export function AppShell({
         </div>
       </header>
       {toast ? <Toast toast={toast} /> : null}
-      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
+      <main id="main" tabIndex={-1} className={`mx-auto px-4 py-8 focus:outline-none ${wide ? "max-w-none" : "max-w-7xl"}`}>
         {children}
       </main>
       <footer className="mx-auto max-w-7xl border-t border-slate-300 px-4 py-6 text-sm text-slate-700 no-print">

@@ -52,8 +52,10 @@ export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, 
     onValidate: schema
       ? ({ formData }) => parseWithZod(formData, { schema: (typeof schema === "function" ? schema(formData) : schema) as S }) as never
       : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Without a schema in the browser only the server checks, and only when the form is sent
+    // (conform would otherwise post a "validate" round trip as fields are left).
+    shouldValidate: schema ? "onBlur" : "onSubmit",
+    shouldRevalidate: schema ? "onInput" : "onSubmit",
   });
 }
 

@@ -21,7 +21,8 @@ test("a facilitator moves a card with the keyboard only, hearing where it is", a
   await page.keyboard.press("ArrowRight");
   await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Problēmas definēšana");
   await page.keyboard.press("Space");
-  await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Kartīte „${title}” nolikta: posms „Problēmas definēšana”, pozīcija`);
+  await expect(page.locator("[id^=DndLiveRegion]")).toContainText(`Kartīte „${title}” tiek pārvietota: posms „Problēmas definēšana”, pozīcija`);
+  await expect(page.getByTestId("board-saved")).toContainText(`Kartīte „${title}” pārvietota: posms „Problēmas definēšana”`);
   await expect.poll(() => cardTitles(page, "define")).toContain(title);
   // The server kept it: a reload shows the card in its new column.
   await page.waitForLoadState("networkidle");
@@ -44,29 +45,6 @@ test("Escape cancels a keyboard move and the card stays", async ({ page }) => {
   await expect(page.locator("[id^=DndLiveRegion]")).toContainText("Pārvietošana atcelta");
   await page.reload();
   expect(await cardTitles(page, "develop")).toContain(title);
-});
-
-test("a facilitator drags a card with the mouse to another column", async ({ page }) => {
-  await page.setViewportSize({ width: 2200, height: 1000 });
-  await signIn(page, "facilitator@example.lv");
-  await page.goto("/board");
-  const handle = column(page, "define")
-    .getByRole("button", { name: /^Pārvietot kartīti:/ })
-    .first();
-  const title = (await handle.getAttribute("aria-label"))!.replace("Pārvietot kartīti: ", "");
-  await handle.scrollIntoViewIfNeeded();
-  const from = (await handle.boundingBox())!;
-  const target = (await column(page, "develop").boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 15 });
-  await page.mouse.move(target.x + target.width / 2, target.y + 90, { steps: 5 });
-  await page.mouse.up();
-  await expect.poll(() => cardTitles(page, "develop")).toContain(title);
-  await page.waitForLoadState("networkidle");
-  await page.reload();
-  await expect.poll(() => cardTitles(page, "develop")).toContain(title);
 });
 
 test("“Move to…” works without JavaScript and without dragging, and a closing move asks for a note", async ({ browser }) => {
@@ -169,7 +147,7 @@ test("two facilitators move the same card: the second is told and sees where it 
   await second.keyboard.press("ArrowRight");
   await expect(second.locator("[id^=DndLiveRegion]")).toContainText("Ieviešana");
   await second.keyboard.press("Space");
-  await expect(second.getByRole("alert")).toHaveText("Kāds pa to laiku šo kartīti pārvietoja vai mainīja. Tāfele rāda pašreizējo stāvokli; mēģiniet vēlreiz.");
+  await expect(second.getByRole("alert")).toContainText("Kāds pa to laiku šo kartīti pārvietoja vai mainīja. Tāfele rāda pašreizējo stāvokli; mēģiniet vēlreiz.");
   await expect.poll(() => cardTitles(second, "develop")).toContain(title);
   expect(await cardTitles(second, "scale")).not.toContain(title);
   await Promise.all(contexts.map((c) => c.close()));

@@ -69,3 +69,11 @@ export const BoardFiltersSchema = z.object({
   assignee: z.enum(["mine"]).optional(),
 });
 export type BoardFilters = z.infer<typeof BoardFiltersSchema>;
+
+export const DENSITIES = ["comfortable", "compact"] as const;
+
+/** The board's density, remembered for each person. */
+export const DensitySchema = z.object({ intent: z.literal("density"), density: z.enum(DENSITIES, { error: errorMessage("invalidChoice") }) });
+
+/** What the board's own page posts: a move (drag and drop, keyboard, the closing dialog) or the density. */
+export const BoardActionSchema = z.discriminatedUnion("intent", [MoveSchema, DensitySchema], { error: errorMessage("invalid") });

@@ -1,7 +1,11 @@
 import { useSortable } from "@dnd-kit/sortable";
 import { useLocation } from "@remix-run/react";
 import { CSS } from "@dnd-kit/utilities";
+import { forwardRef } from "react";
 import type { BoardCard } from "./board.server";
+
+/** The board's two densities: the full card, or one line of figures under the title. */
+export type Density = "comfortable" | "compact";
 
 /** Translations for cards, worked out once per board render rather than once per card. */
 export type CardLabels = {
@@ -10,6 +14,8 @@ export type CardLabels = {
   days: (n: number) => string;
   experiments: (n: number) => string;
   supports: (n: number) => string;
+  /** The compact card's short forms ("12 d."), read out in full from the long ones. */
+  short: { days: (n: number) => string; experiments: (n: number) => string; supports: (n: number) => string };
   moveTo: string;
   triage: string;
   handle: (title: string) => string;
@@ -21,28 +27,64 @@ export function CardView({
   labels,
   canMove,
   intake,
+  density = "comfortable",
   handle,
 }: {
   card: BoardCard;
   labels: CardLabels;
   canMove: boolean;
   intake: boolean;
+  density?: Density;
   handle?: React.ReactNode;
 }) {
   const titleId = `card-${card.id}-t`;
   // Back to the board as it was (filters, columns shown), at this card.
   const { search } = useLocation();
   const back = encodeURIComponent(`/board${search}#card-${card.id}`);
+  const compact = density === "compact";
+  const links = canMove ? (
+    <p className={`flex flex-wrap gap-x-3 ${compact ? "text-xs" : "mt-2"}`}>
+      <a href={`/ideas/${card.id}/manage?returnTo=${back}#move`} className="link" aria-describedby={titleId}>
+        {labels.moveTo}
+      </a>
+      {intake ? (
+        <a href={`/ideas/${card.id}/manage?returnTo=${back}#triage`} className="link" aria-describedby={titleId}>
+          {labels.triage}
+        </a>
+      ) : null}
+    </p>
+  ) : null;
+  const title = (
+    <div className="flex items-start gap-2">
+      {handle}
+      <h3 id={titleId} className={`min-w-0 flex-1 break-words font-semibold ${compact ? "line-clamp-2 leading-6" : ""}`}>
+        <a href={`/ideas/${card.id}`} className="link">
+          {card.title}
+        </a>
+      </h3>
+    </div>
+  );
+  if (compact) {
+    const figure = (short: (n: number) => string, long: (n: number) => string, n: number) => (
+      <>
+        <span aria-hidden="true">{short(n)}</span>
+        <span className="sr-only">{long(n)}</span>
+      </>
+    );
+    return (
+      <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm">
+        {title}
+        <p className="truncate text-xs text-slate-700">
+          {card.institution} · {figure(labels.short.days, labels.days, card.days)} · {figure(labels.short.experiments, labels.experiments, card.experiments)} ·{" "}
+          {figure(labels.short.supports, labels.supports, card.supports)}
+        </p>
+        {links}
+      </article>
+    );
+  }
   return (
     <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white p-3 text-sm shadow-sm">
-      <div className="flex items-start gap-2">
-        {handle}
-        <h3 id={titleId} className="min-w-0 flex-1 break-words font-semibold">
-          <a href={`/ideas/${card.id}`} className="link">
-            {card.title}
-          </a>
-        </h3>
-      </div>
+      {title}
       <p className="mt-1 text-slate-700">{card.institution}</p>
       {card.principles.length ? (
         <p className="mt-1 flex flex-wrap gap-1">
@@ -56,44 +98,62 @@ export function CardView({
       <p className="mt-1 text-slate-700">
         {card.assignee ?? labels.unassigned} · {labels.days(card.days)} · {labels.experiments(card.experiments)} · {labels.supports(card.supports)}
       </p>
-      {canMove ? (
-        <p className="mt-2 flex flex-wrap gap-3">
-          <a href={`/ideas/${card.id}/manage?returnTo=${back}#move`} className="link" aria-describedby={titleId}>
-            {labels.moveTo}
-          </a>
-          {intake ? (
-            <a href={`/ideas/${card.id}/manage?returnTo=${back}#triage`} className="link" aria-describedby={titleId}>
-              {labels.triage}
-            </a>
-          ) : null}
-        </p>
-      ) : null}
+      {links}
     </article>
   );
 }
 
-/** A card that can be dragged by its handle, with the mouse or the keyboard. */
-export function SortableCard({ card, labels, intake }: { card: BoardCard; labels: CardLabels; intake: boolean }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
+/** The drag handle: at least 24 × 24 CSS px, 44 × 44 on touch screens. */
+export const Handle = forwardRef<HTMLButtonElement, React.ComponentProps<"button"> & { label: string }>(function Handle({ label, ...props }, ref) {
   return (
-    <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={isDragging ? "opacity-60" : undefined}>
+    <button
+      ref={ref}
+      type="button"
+      data-handle=""
+      {...props}
+      aria-label={label}
+      className="flex h-6 w-6 shrink-0 cursor-grab touch-none items-center justify-center rounded border border-slate-500 text-slate-800 hover:bg-slate-100 coarse:h-11 coarse:w-11"
+    >
+      <span aria-hidden="true">⠿</span>
+    </button>
+  );
+});
+
+/**
+ * A card that can be dragged by its handle, with the mouse or the keyboard. While it is dragged,
+ * a copy follows the pointer and this place shows as a dashed gap: where the card will land.
+ */
+export function SortableCard({
+  card,
+  labels,
+  intake,
+  density,
+  canMove,
+  draggable,
+}: {
+  card: BoardCard;
+  labels: CardLabels;
+  intake: boolean;
+  density: Density;
+  canMove: boolean;
+  /** False on the server, before the page runs, and for those who may not move cards: no handle. */
+  draggable: boolean;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, disabled: !draggable });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={isDragging ? "rounded border-2 border-dashed border-slate-600 [&>*]:invisible" : undefined}
+      data-dragging={isDragging ? "" : undefined}
+    >
       <CardView
         card={card}
         labels={labels}
-        canMove
+        canMove={canMove}
         intake={intake}
-        handle={
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            {...attributes}
-            {...listeners}
-            aria-label={labels.handle(card.title)}
-            className="cursor-grab rounded border border-slate-400 px-1 leading-5 text-slate-700 hover:bg-slate-100"
-          >
-            <span aria-hidden="true">⠿</span>
-          </button>
-        }
+        density={density}
+        handle={draggable ? <Handle ref={setActivatorNodeRef} {...attributes} {...listeners} label={labels.handle(card.title)} /> : null}
       />
     </li>
   );
