@@ -5,7 +5,7 @@
 // last compressed byte and unpacked), requests per second for 10 s at 10 connections
 // (autocannon), HTML bytes per card (plain and gzipped), the server's memory after the load, the
 // 100k/1k ratio, and the board route's JavaScript (gzipped). BENCH_SIZES=1000,10000 for fewer.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -144,12 +144,15 @@ function boardJavaScript() {
   const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
   for (const id of ["root", "routes/board"]) {
     const route = manifest.routes[id];
+    // A build running at the same time (another checkout's tests) can leave a half-written manifest.
+    if (!route) return console.log(`\nJavaScript for /board: the build's manifest has no ${id}; run the benchmark again when no other build runs.`);
     files.add(route.module);
     for (const f of route.imports ?? []) files.add(f);
   }
   let raw = 0;
   let gz = 0;
   for (const f of files) {
+    if (!f || !existsSync(path.join("public", f))) continue;
     const body = readFileSync(path.join("public", f));
     raw += body.length;
     gz += gzipSync(body, { level: 9 }).length;
