@@ -63,7 +63,7 @@ export default function Board() {
           fields={{ intent: "density", density: compact ? "comfortable" : "compact" }}
           label={t("density.compact")}
           pressed={compact}
-          className="btn-secondary text-sm"
+          className={`btn-secondary text-sm ${compact ? "!bg-slate-800 !text-white" : ""}`}
         />
       </div>
       <p className="mb-2 text-sm text-slate-700 md:text-base">{canMove ? t("introMove") : t("introRead")}</p>

@@ -147,7 +147,9 @@ test("two facilitators move the same card: the second is told and sees where it 
   await second.keyboard.press("ArrowRight");
   await expect(second.locator("[id^=DndLiveRegion]")).toContainText("Ieviešana");
   await second.keyboard.press("Space");
-  await expect(second.getByRole("alert")).toContainText("Kāds pa to laiku šo kartīti pārvietoja vai mainīja. Tāfele rāda pašreizējo stāvokli; mēģiniet vēlreiz.");
+  await expect(second.getByRole("alert")).toContainText(
+    "Kāds pa to laiku šo kartīti pārvietoja vai mainīja. Tāfele rāda pašreizējo stāvokli; mēģiniet vēlreiz.",
+  );
   await expect.poll(() => cardTitles(second, "develop")).toContain(title);
   expect(await cardTitles(second, "scale")).not.toContain(title);
   await Promise.all(contexts.map((c) => c.close()));

@@ -377,7 +377,7 @@ export function BoardView({ columns, canMove, density }: { columns: BoardColumn[
       tabIndex={0}
       aria-label={t("scroll.label")}
       aria-describedby="board-scroll-help"
-      className="-mx-4 flex snap-x snap-mandatory gap-2 overflow-x-auto px-4 pb-2 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-blue-700 md:mx-0 md:max-h-[calc(100vh-3rem)] md:snap-none md:overflow-auto md:px-0"
+      className="-mx-4 flex snap-x snap-mandatory items-start gap-2 overflow-x-auto pb-2 focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 focus-visible:outline-blue-700 md:mx-0 md:max-h-[calc(100vh-3rem)] md:snap-none md:overflow-auto md:px-0"
     >
       {columns.map((column) => (
         <Column key={column.key} column={column} cards={state[column.key] ?? []} canMove={canMove} draggable={draggable} labels={labels} density={density} />
@@ -527,11 +527,15 @@ function Column({
   );
   // On a phone each column takes the whole width (one at a time); wider, they sit side by side,
   // collapsed closed ones narrow, and compact ones share the width.
-  const width = column.collapsed ? "md:w-36 md:min-w-0 md:shrink-0" : compact ? "md:min-w-[10rem] md:flex-1 md:basis-40" : "md:w-72 md:min-w-0 md:shrink-0";
+  const width = column.collapsed
+    ? `${compact ? "md:w-28" : "md:w-36"} md:min-w-0 md:shrink-0`
+    : compact
+      ? "md:min-w-[9.5rem] md:flex-1 md:basis-40"
+      : "md:w-72 md:min-w-0 md:shrink-0";
   const sectionProps = {
     id: `col-${column.key}`,
     "aria-labelledby": headingId,
-    className: `min-w-full snap-start rounded-lg p-2 scroll-mt-4 ${width} ${over ? "border-2 border-red-700 bg-red-50" : "bg-slate-200"}`,
+    className: `min-w-full snap-start p-2 scroll-mt-4 md:rounded-lg ${width} ${over ? "border-2 border-red-700 bg-red-50" : "bg-slate-200"}`,
   };
   return (
     <DroppableSection droppableId={`${COLUMN_PREFIX}${column.key}`} disabled={!draggable} {...sectionProps}>

@@ -65,6 +65,7 @@ export function CardView({
     </div>
   );
   if (compact) {
+    // The title, one line of figures and the institution (cut short if need be), then the handle and links.
     const figure = (short: (n: number) => string, long: (n: number) => string, n: number) => (
       <>
         <span aria-hidden="true">{short(n)}</span>
@@ -72,13 +73,22 @@ export function CardView({
       </>
     );
     return (
-      <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm shadow-sm">
-        {title}
-        <p className="truncate text-xs text-slate-700">
-          {card.institution} · {figure(labels.short.days, labels.days, card.days)} · {figure(labels.short.experiments, labels.experiments, card.experiments)} ·{" "}
-          {figure(labels.short.supports, labels.supports, card.supports)}
+      <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow-sm">
+        <h3 id={titleId} className="line-clamp-2 break-words text-[0.8125rem] font-semibold leading-5">
+          <a href={`/ideas/${card.id}`} className="link">
+            {card.title}
+          </a>
+        </h3>
+        <p className="truncate text-slate-700">
+          {figure(labels.short.days, labels.days, card.days)} · {figure(labels.short.experiments, labels.experiments, card.experiments)} ·{" "}
+          {figure(labels.short.supports, labels.supports, card.supports)} · {card.institution}
         </p>
-        {links}
+        {handle || links ? (
+          <div className="mt-0.5 flex items-center gap-2">
+            {handle}
+            {links}
+          </div>
+        ) : null}
       </article>
     );
   }
