@@ -161,6 +161,7 @@ export function BoardView({ columns, canMove, density }: { columns: BoardColumn[
     if (fetcher.data.result.status === "error") {
       // Back to what the server says (the board is reloaded after an answer: a card someone else
       // moved meanwhile shows where it now is).
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- the server's answer arrives outside React, once per move
       setState(toColumns(columns));
       setRefusedTitle(move.title);
       setFocusCard({ id: move.id });
