@@ -1,6 +1,6 @@
-// The one way to build a form: useAppForm (conform with the form's zod schema, the same schema
-// the server checks) and <AppForm>, which posts the form's id with it so that, of several forms on
-// a page, only the one that was sent shows the answer. The field components wire each control to
+// The one way to build a form: useAppForm (conform, with checkWith(the form's zod schema) from
+// form-check.ts, the same schema the server checks) and <AppForm>, which posts the form's id with
+// it so that, of several forms on a page, only the one that was sent shows the answer. The field components wire each control to
 // its label, help and messages (Field, in ui/field.tsx).
 import {
   getCollectionProps,
@@ -12,12 +12,12 @@ import {
   type FormMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { FORM_ID_FIELD, type FormReply } from "~/utils/form";
+import type { FormCheck } from "./form-check";
 import { Field, FieldErrors, FormError, splitKey } from "./ui/field";
 
 /**
@@ -38,24 +38,22 @@ type Shape = Record<string, any>;
 type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
   /** Unique among the page's forms: it names the form in the reply. */
   id: string;
-  /** The form's schema, to check fields as they are left; the server checks them again. */
-  schema?: S | ((formData: FormData) => z.ZodType);
+  /** checkWith(the form's schema), to check fields as they are left; the server checks them again. */
+  check?: FormCheck<S>;
   defaultValue?: Record<string, unknown>;
 };
 
-export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, schema, defaultValue }: AppFormOptions<S>) {
+export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, check, defaultValue }: AppFormOptions<S>) {
   const answer = useFormReply(id);
   return useForm<z.input<S>, z.output<S>, string[]>({
     id: formElementId(id),
     lastResult: answer?.result as SubmissionResult<string[]> | undefined,
     defaultValue: defaultValue as never,
-    onValidate: schema
-      ? ({ formData }) => parseWithZod(formData, { schema: (typeof schema === "function" ? schema(formData) : schema) as S }) as never
-      : undefined,
-    // Without a schema in the browser only the server checks, and only when the form is sent
+    onValidate: check ? ({ formData }) => check.validate(formData) as never : undefined,
+    // Without a check in the browser only the server checks, and only when the form is sent
     // (conform would otherwise post a "validate" round trip as fields are left).
-    shouldValidate: schema ? "onBlur" : "onSubmit",
-    shouldRevalidate: schema ? "onInput" : "onSubmit",
+    shouldValidate: check ? "onBlur" : "onSubmit",
+    shouldRevalidate: check ? "onInput" : "onSubmit",
   });
 }
 

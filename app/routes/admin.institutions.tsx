@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { handleForm } from "~/core/form.server";
 import { InstitutionSchema } from "~/modules/user/institution.schema";
@@ -43,7 +44,7 @@ type Institution = { id: number; code: string; nameLv: string; nameEn: string; a
 
 function AddInstitution() {
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: "add-institution", schema: InstitutionSchema });
+  const [form, fields] = useAppForm({ id: "add-institution", check: checkWith(InstitutionSchema) });
   return (
     <AppForm form={form} className="grid gap-4 md:grid-cols-3">
       <input type="hidden" name="intent" value="create" />
@@ -61,7 +62,7 @@ function RenameInstitution({ institution }: { institution: Institution }) {
   const { t } = useTranslation("admin");
   const [form, fields] = useAppForm({
     id: `rename-${institution.id}`,
-    schema: InstitutionSchema,
+    check: checkWith(InstitutionSchema),
     defaultValue: { nameLv: institution.nameLv, nameEn: institution.nameEn },
   });
   return (

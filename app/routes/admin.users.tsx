@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, SubmitButton, useAppForm, useFormReply } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";
 import { SelectFilter } from "~/components/ui/select-filter";
@@ -51,7 +52,7 @@ function CreateUser({ institutions }: { institutions: { id: number; name: string
   const { t } = useTranslation("admin");
   const [form, fields] = useAppForm({
     id: "create-user",
-    schema: CreateUserSchema,
+    check: checkWith(CreateUserSchema),
     defaultValue: { role: "SUBMITTER", institutionId: String(institutions.find((i) => i.active)?.id ?? "") },
   });
   const made = useFormReply<{ link: string; mail: LinkMail }>("create-user")?.data;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, SubmitButton, useAppForm, useFormReply } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { handleForm } from "~/core/form.server";
 import { fail } from "~/core/result";
@@ -60,7 +61,7 @@ export default function UserDetail() {
   const { t } = useTranslation("admin");
   const [form, fields] = useAppForm({
     id: "update-user",
-    schema: UserAdminSchema,
+    check: checkWith(UserAdminSchema),
     defaultValue: { role: person.role, institutionId: String(person.institutionId) },
   });
   const made = useFormReply<{ link: string; mail: LinkMail }>("reset-link")?.data;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { handleForm } from "~/core/form.server";
 import { LoginSchema } from "~/modules/user/login.schema";
 import { hasDemoUsers, signIn } from "~/modules/user/sign-in.server";
@@ -38,7 +39,7 @@ export default function LoginPage() {
   const { demo } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("auth");
-  const [form, fields] = useAppForm({ id: "login", schema: LoginSchema, defaultValue: { email: searchParams.get("email") ?? "" } });
+  const [form, fields] = useAppForm({ id: "login", check: checkWith(LoginSchema), defaultValue: { email: searchParams.get("email") ?? "" } });
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-2 text-3xl font-bold">{t("login.title")}</h1>

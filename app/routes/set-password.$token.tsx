@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { handleForm } from "~/core/form.server";
 import { PASSWORD_MIN } from "~/modules/user/account.schema";
 import { SetPasswordSchema } from "~/modules/user/users.schema";
@@ -33,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SetPassword() {
   const { check } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: "set-password", schema: SetPasswordSchema });
+  const [form, fields] = useAppForm({ id: "set-password", check: checkWith(SetPasswordSchema) });
   if (!check.ok) {
     return (
       <div className="mx-auto max-w-md">

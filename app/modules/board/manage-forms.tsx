@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { AcceptSchema, AssignSchema, DeclineSchema, MoveSchema, ReturnSchema, TagsSchema } from "./board.schema";
 import type { ManageData } from "./board.server";
 
@@ -65,7 +66,7 @@ type Hidden = { hidden: React.ReactNode };
 
 function AcceptForm({ hidden, stages }: Hidden & { stages: ManageData["stages"] }) {
   const { t } = useTranslation("board");
-  const [form, fields] = useAppForm({ id: "accept", schema: AcceptSchema, defaultValue: { stage: stages[0]?.key } });
+  const [form, fields] = useAppForm({ id: "accept", check: checkWith(AcceptSchema), defaultValue: { stage: stages[0]?.key } });
   return (
     <AppForm form={form} className="mb-6">
       {hidden}
@@ -84,7 +85,7 @@ function TextForm({
   help,
   submit,
 }: Hidden & { id: string; schema: typeof ReturnSchema | typeof DeclineSchema; field: "question" | "reason"; label: string; help: string; submit: string }) {
-  const [form, fields] = useAppForm({ id, schema });
+  const [form, fields] = useAppForm({ id, check: checkWith(schema) });
   const meta = (fields as unknown as Record<string, Parameters<typeof TextareaField>[0]["meta"]>)[field];
   return (
     <AppForm form={form} className="mb-6">
@@ -99,7 +100,7 @@ function TextForm({
 
 function MoveForm({ data, hidden, preselectedStage }: Hidden & { data: ManageData; preselectedStage: string | null }) {
   const { t } = useTranslation("board");
-  const [form, fields] = useAppForm({ id: "move", schema: MoveSchema, defaultValue: { stage: preselectedStage ?? data.idea.stage!.key } });
+  const [form, fields] = useAppForm({ id: "move", check: checkWith(MoveSchema), defaultValue: { stage: preselectedStage ?? data.idea.stage!.key } });
   const reply = useFormReply("move");
   return (
     <section id="move" aria-labelledby="move-title" className="rounded-lg bg-white p-6 shadow">
@@ -141,7 +142,7 @@ function AssignForm({ data, hidden }: Hidden & { data: ManageData }) {
   const { t } = useTranslation("board");
   const [form, fields] = useAppForm({
     id: "assign",
-    schema: AssignSchema,
+    check: checkWith(AssignSchema),
     defaultValue: { assigneeId: data.idea.assigneeId ? String(data.idea.assigneeId) : "" },
   });
   return (
@@ -167,7 +168,7 @@ function AssignForm({ data, hidden }: Hidden & { data: ManageData }) {
 
 function TagsForm({ data, hidden }: Hidden & { data: ManageData }) {
   const { t } = useTranslation("board");
-  const [form, fields] = useAppForm({ id: "tags", schema: TagsSchema, defaultValue: { principles: data.idea.principles } });
+  const [form, fields] = useAppForm({ id: "tags", check: checkWith(TagsSchema), defaultValue: { principles: data.idea.principles } });
   return (
     <section id="tags" aria-labelledby="tags-title" className="rounded-lg bg-white p-6 shadow">
       <h2 id="tags-title" className="mb-4 text-xl font-semibold">

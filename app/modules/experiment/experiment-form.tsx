@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AppForm, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { LEARNING_CARD, TEST_CARD, type CardField } from "./cards";
 import { ExperimentSchema } from "./experiment.schema";
 
@@ -10,7 +11,7 @@ export function ExperimentForm({ defaults, submitLabel }: { defaults: Experiment
   const { t } = useTranslation("experiments");
   const [form, fields] = useAppForm({
     id: "experiment",
-    schema: ExperimentSchema,
+    check: checkWith(ExperimentSchema),
     defaultValue: Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)])),
   });
   const metas = fields as unknown as Record<string, Parameters<typeof InputField>[0]["meta"]>;

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { BRIEF_GROUPS } from "./brief";
 import { schemaForIntent } from "./idea.schema";
 
@@ -33,7 +34,7 @@ export function IdeaForm({
   const { t } = useTranslation("ideas");
   const [form, fields] = useAppForm({
     id: "idea-brief",
-    schema: (formData) => schemaForIntent(formData.get("intent")),
+    check: checkWith((formData) => schemaForIntent(formData.get("intent"))),
     defaultValue: { ...defaults, usersTalkedTo: defaults.usersTalkedTo ?? undefined, principles: defaults.principles ?? [] },
   });
   const field = fields as unknown as Record<string, Parameters<typeof InputField>[0]["meta"]>;

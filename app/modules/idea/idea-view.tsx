@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { formatDateTime } from "~/utils/format";
 import { BRIEF_FIELDS, COMMENT_MAX, type Brief } from "./brief";
 import { CommentSchema } from "./idea.schema";
@@ -78,7 +79,7 @@ export function Comments({ comments, canComment, canInternal }: { comments: Idea
 
 function CommentForm({ canInternal }: { canInternal: boolean }) {
   const { t } = useTranslation("ideas");
-  const [form, fields] = useAppForm({ id: "comment", schema: CommentSchema });
+  const [form, fields] = useAppForm({ id: "comment", check: checkWith(CommentSchema) });
   return (
     <div className="no-print rounded-lg bg-white p-4 shadow">
       <AppForm form={form}>

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { localName } from "~/utils/i18n";
 import { gateRule } from "./gates";
 import { StageAdminSchema } from "./stage.schema";
@@ -10,7 +11,7 @@ function UpdateStage({ stage }: { stage: Stage }) {
   const { t } = useTranslation("admin");
   const [form, fields] = useAppForm({
     id: `update-${stage.id}`,
-    schema: StageAdminSchema,
+    check: checkWith(StageAdminSchema),
     defaultValue: { nameLv: stage.nameLv, nameEn: stage.nameEn, wipLimit: stage.wipLimit === null ? undefined : String(stage.wipLimit) },
   });
   return (
@@ -31,7 +32,7 @@ function UpdateStage({ stage }: { stage: Stage }) {
 
 function AddStage() {
   const { t } = useTranslation("admin");
-  const [form, fields] = useAppForm({ id: "add-stage", schema: StageAdminSchema });
+  const [form, fields] = useAppForm({ id: "add-stage", check: checkWith(StageAdminSchema) });
   return (
     <AppForm form={form} className="grid gap-3 md:grid-cols-3">
       <input type="hidden" name="intent" value="create" />

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, useAppForm } from "~/components/form";
+import { checkWith } from "~/components/form-check";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "~/modules/notification/kinds";
 import { PreferencesSchema } from "~/modules/notification/notification.schema";
 import { formatDateTime } from "~/utils/format";
@@ -17,7 +18,11 @@ type Account = {
 
 function ProfileForm({ account, locale }: { account: Account; locale: string }) {
   const { t } = useTranslation("account");
-  const [form, fields] = useAppForm({ id: "profile", schema: AccountActionSchema, defaultValue: { name: account.name, locale: account.locale ?? "" } });
+  const [form, fields] = useAppForm({
+    id: "profile",
+    check: checkWith(AccountActionSchema),
+    defaultValue: { name: account.name, locale: account.locale ?? "" },
+  });
   return (
     <section aria-labelledby="profile-title" className="rounded-lg bg-white p-6 shadow">
       <h2 id="profile-title" className="mb-2 text-xl font-semibold">
@@ -46,7 +51,7 @@ function ProfileForm({ account, locale }: { account: Account; locale: string }) 
 
 function PasswordForm() {
   const { t } = useTranslation("account");
-  const [form, fields] = useAppForm({ id: "password", schema: AccountActionSchema });
+  const [form, fields] = useAppForm({ id: "password", check: checkWith(AccountActionSchema) });
   return (
     <section aria-labelledby="password-title" className="rounded-lg bg-white p-6 shadow">
       <h2 id="password-title" className="mb-4 text-xl font-semibold">
@@ -71,7 +76,7 @@ function PasswordForm() {
 
 function NotificationPreferences({ preferences, emailConfigured }: { preferences: Record<NotificationKind, DeliveryMode>; emailConfigured: boolean }) {
   const { t } = useTranslation("notifications");
-  const [form, fields] = useAppForm({ id: "notifications", schema: PreferencesSchema, defaultValue: preferences });
+  const [form, fields] = useAppForm({ id: "notifications", check: checkWith(PreferencesSchema), defaultValue: preferences });
   const modes = DELIVERY_MODES.map((mode) => ({ value: mode, label: t(`prefs.modes.${mode}`) }));
   return (
     <section id="notifications" aria-labelledby="notifications-title" className="rounded-lg bg-white p-6 shadow">
