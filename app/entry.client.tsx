@@ -3,13 +3,16 @@ import i18next from "i18next";
 import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig, resources } from "~/utils/i18n";
+import { DEFAULT_LOCALE, i18nConfig, isLocale, loadTranslations } from "~/utils/i18n";
 
 async function hydrate() {
+  // Only the page's language: its chunk is preloaded by the document (root.tsx).
+  const lang = document.documentElement.lang;
+  const lng = isLocale(lang) ? lang : DEFAULT_LOCALE;
   await i18next.use(initReactI18next).init({
     ...i18nConfig,
-    lng: document.documentElement.lang || i18nConfig.fallbackLng,
-    resources,
+    lng,
+    resources: { [lng]: await loadTranslations(lng) },
   });
   startTransition(() => {
     hydrateRoot(

@@ -2,14 +2,14 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
 import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
 import stylesheet from "~/tailwind.css";
 import { getUser } from "~/utils/auth.server";
 import { unreadCount } from "~/modules/notification/notification.server";
-import { getLocale } from "~/utils/i18n.server";
+import { getLocale, translationsChunk } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { useLocale } from "~/utils/use-locale";
 import { useNonce } from "~/utils/nonce";
 import { getSession, sessionStorage } from "~/utils/session.server";
 
@@ -28,6 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      // The page's translations, which the browser loads before it hydrates (entry.client.tsx).
+      translations: translationsChunk(locale) ?? null,
       toast,
       user: user ? { id: user.id, name: user.name, role: user.role, email: user.email, unread } : null,
     },
@@ -50,6 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {rootData?.translations ? <link rel="modulepreload" href={rootData.translations} /> : null}
         <Links />
       </head>
       <body className="min-h-screen">
@@ -63,7 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const rootData = useRootData();
-  useChangeLanguage(rootData?.locale ?? "lv");
+  useLocale(rootData?.locale ?? "lv");
   return (
     <AppShell user={rootData?.user ?? null} toast={rootData?.toast ?? null}>
       <Outlet />

@@ -1,8 +1,11 @@
-import { createInstance, type i18n as I18n, type TFunction } from "i18next";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import i18next, { createInstance, type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import { getUser } from "./auth.server";
-import { DEFAULT_LOCALE, LOCALES, i18nConfig, isLocale, resources, type Locale } from "./i18n";
+import { resources } from "~/locales";
+import { DEFAULT_LOCALE, LOCALES, i18nConfig, isLocale, type Locale } from "./i18n";
 import { localeCookie } from "./session.server";
 
 /**
@@ -23,6 +26,10 @@ const detector = new RemixI18Next({
   },
   i18next: { ...i18nConfig, resources },
 });
+
+// The default instance, with both languages, made at once (nothing to load): the page titles read it
+// (utils/meta.ts), as they read the browser's, which holds the page's language.
+void i18next.init({ ...i18nConfig, resources, initImmediate: false });
 
 const locales = new WeakMap<Request, Promise<Locale>>();
 
@@ -64,4 +71,26 @@ export async function getFixedT(locale: Locale, ns: string | string[] = "common"
 /** A translator in the request's language. */
 export async function getT(request: Request, ns: string | string[] = "common") {
   return getFixedT(await getLocale(request), ns);
+}
+
+let chunks: Partial<Record<Locale, string>> | undefined;
+
+/**
+ * The URL of a language's translations chunk in the browser build (public/build/_shared/lv-….js),
+ * for the document's modulepreload link: the browser then fetches it with the page's other scripts
+ * instead of after them. Looked up once in production; none if the build is not there.
+ */
+export function translationsChunk(locale: Locale): string | undefined {
+  if (!chunks || process.env.NODE_ENV !== "production") {
+    chunks = {};
+    try {
+      for (const file of readdirSync(path.resolve("public/build/_shared"))) {
+        const found = /^(lv|en)-[A-Z0-9]+\.js$/.exec(file);
+        if (found) chunks[found[1] as Locale] = `/build/_shared/${file}`;
+      }
+    } catch {
+      /* no browser build: no preload */
+    }
+  }
+  return chunks[locale];
 }

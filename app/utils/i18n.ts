@@ -1,24 +1,6 @@
 // i18next settings shared by the server and the browser.
-import lvCommon from "~/locales/lv/common.json";
-import lvAuth from "~/locales/lv/auth.json";
-import enCommon from "~/locales/en/common.json";
-import enAuth from "~/locales/en/auth.json";
-import lvIdeas from "~/locales/lv/ideas.json";
-import enIdeas from "~/locales/en/ideas.json";
-import lvBoard from "~/locales/lv/board.json";
-import enBoard from "~/locales/en/board.json";
-import lvExperiments from "~/locales/lv/experiments.json";
-import enExperiments from "~/locales/en/experiments.json";
-import lvLessons from "~/locales/lv/lessons.json";
-import enLessons from "~/locales/en/lessons.json";
-import lvDashboard from "~/locales/lv/dashboard.json";
-import enDashboard from "~/locales/en/dashboard.json";
-import lvAccount from "~/locales/lv/account.json";
-import enAccount from "~/locales/en/account.json";
-import lvAdmin from "~/locales/lv/admin.json";
-import enAdmin from "~/locales/en/admin.json";
-import lvNotifications from "~/locales/lv/notifications.json";
-import enNotifications from "~/locales/en/notifications.json";
+import type { i18n as I18n } from "i18next";
+import type lv from "~/locales/lv";
 
 export const LOCALES = ["lv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -28,32 +10,24 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-export const resources = {
-  lv: {
-    common: lvCommon,
-    auth: lvAuth,
-    ideas: lvIdeas,
-    board: lvBoard,
-    experiments: lvExperiments,
-    lessons: lvLessons,
-    dashboard: lvDashboard,
-    account: lvAccount,
-    admin: lvAdmin,
-    notifications: lvNotifications,
-  },
-  en: {
-    common: enCommon,
-    auth: enAuth,
-    ideas: enIdeas,
-    board: enBoard,
-    experiments: enExperiments,
-    lessons: enLessons,
-    dashboard: enDashboard,
-    account: enAccount,
-    admin: enAdmin,
-    notifications: enNotifications,
-  },
-} as const;
+/** Every namespace of one language (app/locales/<language>/index.ts). */
+export type Translations = typeof lv;
+
+/**
+ * One language's translations, as a chunk of its own: the browser loads only the page's language
+ * (entry.client.tsx) and another one when the person switches (use-locale.ts). The server has both
+ * bundled (app/locales/index.ts).
+ */
+export async function loadTranslations(locale: Locale): Promise<Translations> {
+  return (locale === "en" ? await import("~/locales/en") : await import("~/locales/lv")).default;
+}
+
+/** Adds a language's translations to an i18next instance unless it has them already. */
+export async function addTranslations(i18n: I18n, locale: Locale) {
+  if (i18n.hasResourceBundle(locale, "common")) return;
+  const translations = await loadTranslations(locale);
+  for (const [ns, bundle] of Object.entries(translations)) i18n.addResourceBundle(locale, ns, bundle, true, true);
+}
 
 export const i18nConfig = {
   supportedLngs: [...LOCALES],

@@ -1,7 +1,10 @@
 // Every page's <title>: the loader's `title`, or, when the page is an error, the error's name in
-// the person's language (read from the root's locale), then the app's name.
+// the person's language (read from the root's locale), then the app's name. The words come from
+// the default i18next instance: the browser's holds the page's language (entry.client.tsx), the
+// server's both (i18n.server.ts).
 import { isRouteErrorResponse, type MetaFunction } from "@remix-run/react";
-import { DEFAULT_LOCALE, isLocale, resources } from "./i18n";
+import i18next from "i18next";
+import { DEFAULT_LOCALE, isLocale } from "./i18n";
 
 export const ERROR_STATUSES = [400, 403, 404, 409, 413, 429, 500] as const;
 export type ErrorStatus = (typeof ERROR_STATUSES)[number];
@@ -14,11 +17,12 @@ export function errorStatus(status: number): ErrorStatus {
 export const pageMeta: MetaFunction = ({ data, error, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
-  const common = resources[locale].common;
+  const t = i18next.getFixedT(locale, "common");
+  const appName = t("appName");
   if (error) {
     const status = errorStatus(isRouteErrorResponse(error) ? error.status : 500);
-    return [{ title: `${common.errors.pages[status].title} · ${common.appName}` }];
+    return [{ title: `${t(`errors.pages.${status}.title`)} · ${appName}` }];
   }
   const title = (data as { title?: string } | undefined)?.title;
-  return [{ title: title ?? common.appName }];
+  return [{ title: title ?? appName }];
 };

@@ -383,7 +383,8 @@ describe("the charts", () => {
     const { StaticRouter } = await import("react-router-dom/server.js");
     const { createInstance } = await import("i18next");
     const { I18nextProvider, initReactI18next } = await import("react-i18next");
-    const { i18nConfig, resources } = await import("~/utils/i18n");
+    const { i18nConfig } = await import("~/utils/i18n");
+    const { resources } = await import("~/locales");
     const i18n = createInstance();
     await i18n.use(initReactI18next).init({ ...i18nConfig, lng: "lv", resources });
     const { Window } = await import("happy-dom");

@@ -7,7 +7,8 @@ import { StaticRouter } from "react-router-dom/server.js";
 import { describe, expect, test } from "vitest";
 import { ErrorPage } from "~/components/error-page";
 import { MAX_FORM_BYTES, readFormData } from "~/utils/http.server";
-import { i18nConfig, resources } from "~/utils/i18n";
+import { resources } from "~/locales";
+import { i18nConfig } from "~/utils/i18n";
 import { pageMeta } from "~/utils/meta";
 
 const thrown = async (promise: Promise<unknown>) => {
