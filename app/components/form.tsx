@@ -1,30 +1,17 @@
-// The one way to build a form: useAppForm (conform, with checkWith(the form's zod schema) from
-// form-check.ts, the same schema the server checks) and <AppForm>, which posts the form's id with
-// it so that, of several forms on a page, only the one that was sent shows the answer. The field components wire each control to
-// its label, help and messages (Field, in ui/field.tsx).
-import {
-  getCollectionProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type FieldMetadata,
-  type FormMetadata,
-  type SubmissionResult,
-} from "@conform-to/react";
+// The form kit's parts that need no form library: a form's id, the action's reply to it, its busy
+// state, the submit button and ButtonForm. Forms with fields are built with app-form.tsx (conform),
+// which re-exports these; a page whose only forms are buttons, like the board, imports this module
+// and so does not load conform.
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import type { z } from "zod";
+import type { ReactNode } from "react";
 import { FORM_ID_FIELD, type FormReply } from "~/utils/form";
-import type { FormCheck } from "./form-check";
-import { Field, FieldErrors, FormError, splitKey } from "./ui/field";
+import { FormError } from "./ui/field";
 
 /**
  * A form's HTML id: its name on the page with "-form" after it, so it never meets the id of the
  * section it sits in (pages link to sections: /ideas/1/manage#move).
  */
-const formElementId = (id: string) => `${id}-form`;
+export const formElementId = (id: string) => `${id}-form`;
 
 /** The action's reply, when it answers the form named `id`. */
 export function useFormReply<D = unknown>(id: string): FormReply<D> | undefined {
@@ -32,69 +19,17 @@ export function useFormReply<D = unknown>(id: string): FormReply<D> | undefined 
   return answer && answer.formId === formElementId(id) ? answer : undefined;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Shape = Record<string, any>;
-
-type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
-  /** Unique among the page's forms: it names the form in the reply. */
-  id: string;
-  /** checkWith(the form's schema), to check fields as they are left; the server checks them again. */
-  check?: FormCheck<S>;
-  defaultValue?: Record<string, unknown>;
-};
-
-export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, Shape>>({ id, check, defaultValue }: AppFormOptions<S>) {
-  const answer = useFormReply(id);
-  return useForm<z.input<S>, z.output<S>, string[]>({
-    id: formElementId(id),
-    lastResult: answer?.result as SubmissionResult<string[]> | undefined,
-    defaultValue: defaultValue as never,
-    onValidate: check ? ({ formData }) => check.validate(formData) as never : undefined,
-    // Without a check in the browser only the server checks, and only when the form is sent
-    // (conform would otherwise post a "validate" round trip as fields are left).
-    shouldValidate: check ? "onBlur" : "onSubmit",
-    shouldRevalidate: check ? "onInput" : "onSubmit",
-  });
+/** True while this form's submission is on its way (`formId`: the form element's id, form.id). */
+export function useBusy(formId: string) {
+  const navigation = useNavigation();
+  return navigation.state !== "idle" && navigation.formData?.get(FORM_ID_FIELD) === formId;
 }
 
-/** What AppForm needs of conform's form: its id, its messages and its submit handler. */
-type FormLike = Pick<FormMetadata<Shape, string[]>, "id" | "errorId" | "errors" | "onSubmit" | "noValidate">;
-
-/** A posting form: conform's props, the form's id, and its messages for the whole form at the top. */
-export function AppForm({
-  form,
-  action,
-  className,
-  errors = [],
-  children,
-}: {
-  form: FormLike;
-  action?: string;
-  className?: string;
-  /** More messages for the whole form (those of fields the page fills in itself). */
-  errors?: (string[] | undefined)[];
-  children: ReactNode;
-}) {
-  const formErrors = [...(form.errors ?? []), ...errors.flatMap((e) => e ?? [])];
-  return (
-    <Form
-      method="post"
-      action={action}
-      id={form.id}
-      onSubmit={form.onSubmit}
-      noValidate={form.noValidate}
-      aria-invalid={formErrors.length ? true : undefined}
-      aria-describedby={formErrors.length ? form.errorId : undefined}
-      className={className}
-    >
-      <input type="hidden" name={FORM_ID_FIELD} value={form.id} />
-      <FormError id={form.errorId} errors={formErrors} />
-      {children}
-    </Form>
-  );
-}
-
-/** A form that is one button (support, withdraw, deactivate…): its fields are fixed values. */
+/**
+ * A form that is one button (support, withdraw, deactivate…): its fields are fixed values. It has
+ * nothing to check in the browser, so it is a plain form without conform, with the same id,
+ * messages and attributes as an AppForm.
+ */
 export function ButtonForm({
   id,
   fields,
@@ -112,24 +47,29 @@ export function ButtonForm({
   pressed?: boolean;
   ariaLabel?: string;
 }) {
-  const [form] = useAppForm({ id });
-  const busy = useBusy(form.id);
+  const formId = formElementId(id);
+  const busy = useBusy(formId);
+  // The reply's messages for the whole form (conform keeps them under the form's name, "").
+  const errors = useFormReply(id)?.result.error?.[""] ?? [];
   return (
-    <AppForm form={form} action={action}>
+    <Form
+      method="post"
+      action={action}
+      id={formId}
+      noValidate
+      aria-invalid={errors.length ? true : undefined}
+      aria-describedby={errors.length ? `${formId}-error` : undefined}
+    >
+      <input type="hidden" name={FORM_ID_FIELD} value={formId} />
+      <FormError id={`${formId}-error`} errors={errors} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <button type="submit" className={className} aria-pressed={pressed} aria-label={ariaLabel} disabled={busy}>
         {label}
       </button>
-    </AppForm>
+    </Form>
   );
-}
-
-/** True while this form's submission is on its way (`formId`: the form element's id, form.id). */
-export function useBusy(formId: string) {
-  const navigation = useNavigation();
-  return navigation.state !== "idle" && navigation.formData?.get(FORM_ID_FIELD) === formId;
 }
 
 export function SubmitButton({
@@ -150,162 +90,5 @@ export function SubmitButton({
     <button type="submit" name={name} value={value} className={secondary ? "btn-secondary" : "btn-primary"} disabled={busy}>
       {children}
     </button>
-  );
-}
-
-type FieldText = { label: string; help?: string; compact?: boolean };
-
-export function InputField({
-  meta,
-  type = "text",
-  label,
-  help,
-  compact,
-  className = "input",
-  ...rest
-}: FieldText & {
-  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
-  type?: "text" | "email" | "password" | "number" | "date" | "search";
-  className?: string;
-  autoComplete?: string;
-  min?: number;
-  step?: number;
-  inputMode?: "numeric";
-}) {
-  const [key, props] = splitKey(getInputProps(meta, { type }));
-  return (
-    <Field id={meta.id} label={label} help={help} errors={meta.errors} compact={compact}>
-      {(a11y) => <input key={key} {...props} {...a11y} {...rest} className={className} />}
-    </Field>
-  );
-}
-
-export function TextareaField({
-  meta,
-  label,
-  help,
-  rows = 3,
-  max,
-}: FieldText & {
-  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
-  rows?: number;
-  /** Shows a live count of characters against it. */ max?: number;
-}) {
-  const { t } = useTranslation();
-  const [length, setLength] = useState(typeof meta.initialValue === "string" ? meta.initialValue.length : 0);
-  const [key, props] = splitKey(getTextareaProps(meta));
-  const countId = `${meta.id}-count`;
-  return (
-    <Field id={meta.id} label={label} help={help} errors={meta.errors} describedBy={max ? countId : undefined}>
-      {(a11y) => (
-        <>
-          <textarea
-            key={key}
-            {...props}
-            {...a11y}
-            rows={rows}
-            className="input"
-            onInput={max ? (event) => setLength(event.currentTarget.value.length) : undefined}
-          />
-          {max ? (
-            <p id={countId} className={`mt-1 text-right text-sm ${length > max ? "font-semibold text-red-800" : "text-slate-700"}`}>
-              {t("form.counter", { count: length, max })}
-            </p>
-          ) : null}
-        </>
-      )}
-    </Field>
-  );
-}
-
-export function SelectField({
-  meta,
-  label,
-  help,
-  compact,
-  options,
-  empty,
-}: FieldText & {
-  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
-  options: [string, string][];
-  /** The label of an empty first choice. */ empty?: string;
-}) {
-  const [key, props] = splitKey(getSelectProps(meta));
-  return (
-    <Field id={meta.id} label={label} help={help} errors={meta.errors} compact={compact}>
-      {(a11y) => (
-        <select key={key} {...props} {...a11y} className="input">
-          {empty !== undefined ? <option value="">{empty}</option> : null}
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
-/** Checkboxes (several choices) or radio buttons (one choice) under one legend, with their messages. */
-export function ChoiceField({
-  meta,
-  type,
-  legend,
-  help,
-  options,
-  inline = false,
-}: {
-  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
-  type: "checkbox" | "radio";
-  legend: string;
-  help?: ReactNode;
-  /** Each choice: its value, its label and, if any, a line of help. */
-  options: { value: string; label: string; help?: string }[];
-  inline?: boolean;
-}) {
-  const helpId = `${meta.id}-help`;
-  const describedBy = [help ? helpId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
-  const items = getCollectionProps(meta as FieldMetadata<string[] | string, Record<string, unknown>, string[]>, { type, options: options.map((o) => o.value) });
-  return (
-    <fieldset className="mb-5" aria-describedby={describedBy}>
-      <legend className="mb-1 font-semibold">{legend}</legend>
-      {help ? (
-        <p id={helpId} className="mb-3 text-sm text-slate-700">
-          {help}
-        </p>
-      ) : null}
-      <ul className={inline ? "flex flex-wrap gap-x-6 gap-y-1" : "space-y-3"}>
-        {items.map((item) => {
-          const [key, props] = splitKey(item);
-          const option = options.find((o) => o.value === props.value)!;
-          return (
-            <li key={props.value} className="flex items-start gap-3">
-              <input key={key} {...props} className="mt-1 h-5 w-5 shrink-0" aria-describedby={option.help ? `${props.id}-help` : undefined} />
-              <label htmlFor={props.id}>
-                <span className={option.help ? "font-medium" : undefined}>{option.label}</span>
-                {option.help ? (
-                  <span id={`${props.id}-help`} className="block text-sm text-slate-700">
-                    {option.help}
-                  </span>
-                ) : null}
-              </label>
-            </li>
-          );
-        })}
-      </ul>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </fieldset>
-  );
-}
-
-/** A single checkbox (an on/off choice). */
-export function CheckboxField({ meta, label }: { meta: FieldMetadata<unknown, Record<string, unknown>, string[]>; label: string }) {
-  const [key, props] = splitKey(getInputProps(meta, { type: "checkbox" }));
-  return (
-    <p className="mt-3 flex items-center gap-2">
-      <input key={key} {...props} className="h-5 w-5" />
-      <label htmlFor={meta.id}>{label}</label>
-    </p>
   );
 }

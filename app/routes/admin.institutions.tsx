@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { handleForm } from "~/core/form.server";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppForm, SubmitButton, useAppForm, useFormReply } from "~/components/form";
+import { AppForm, SubmitButton, useAppForm, useFormReply } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { AppForm, InputField, SubmitButton, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { handleForm } from "~/core/form.server";
 import { LoginSchema } from "~/modules/user/login.schema";

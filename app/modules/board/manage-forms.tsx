@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/form";
+import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { AcceptSchema, AssignSchema, DeclineSchema, MoveSchema, ReturnSchema, TagsSchema } from "./board.schema";
 import type { ManageData } from "./board.server";

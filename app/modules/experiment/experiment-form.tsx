@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { AppForm, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { LEARNING_CARD, TEST_CARD, type CardField } from "./cards";
 import { ExperimentSchema } from "./experiment.schema";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { BRIEF_GROUPS } from "./brief";
 import { schemaForIntent } from "./idea.schema";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm } from "~/components/form";
+import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { formatDateTime } from "~/utils/format";
 import { BRIEF_FIELDS, COMMENT_MAX, type Brief } from "./brief";

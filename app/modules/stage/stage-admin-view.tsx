@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/form";
+import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { localName } from "~/utils/i18n";
 import { gateRule } from "./gates";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, useAppForm } from "~/components/form";
+import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "~/modules/notification/kinds";
 import { PreferencesSchema } from "~/modules/notification/notification.schema";

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { InputField, SelectField } from "~/components/form";
+import { InputField, SelectField } from "~/components/app-form";
 import { ROLES } from "~/utils/permissions";
 
 type Meta = FieldMetadata<unknown, Record<string, unknown>, string[]>;
