@@ -4,6 +4,7 @@ import { action as manageAction, loader as manageLoader } from "~/routes/ideas.$
 import { loader as mineLoader } from "~/routes/ideas.mine";
 import { loader as ideaLoader } from "~/routes/ideas.$id";
 import { assignIdea, moveIdea } from "~/modules/board/board.server";
+import { COLUMN_PAGE } from "~/modules/board/columns";
 import { createIdea } from "~/modules/idea/idea.server";
 import { prisma } from "~/utils/db.server";
 import { signedIn, type SignedIn } from "../factories/user";
@@ -282,7 +283,7 @@ describe("triage", () => {
 });
 
 describe("the board page", () => {
-  type Board = { canMove: boolean; columns: { key: string; count: number; cards: { id: number; title: string }[] }[] };
+  type Board = { canMove: boolean; density: string; columns: { key: string; count: number; cards: { id: number; title: string }[] }[] };
   const board = async (query = "", who: SignedIn = people.FACILITATOR) =>
     (await run(boardLoader, { request: getRequest(`/board${query}`, who.cookie) })).data as Board;
 
@@ -295,16 +296,34 @@ describe("the board page", () => {
     expect((await board("", people.MANAGER)).canMove).toBe(false);
   });
 
-  test("a column shows 50 cards with the full count, and more on request", async () => {
-    for (let i = 0; i < 55; i++) await ideaInStage("stopped", author.id);
+  test("a column shows its first page of cards with the full count, and more on request", async () => {
+    for (let i = 0; i < COLUMN_PAGE + 5; i++) await ideaInStage("stopped", author.id);
     const collapsed = (await board()).columns.find((c) => c.key === "stopped")!;
     expect(collapsed.cards).toHaveLength(0);
     const first = (await board("?open=stopped")).columns.find((c) => c.key === "stopped")!;
-    expect(first.cards).toHaveLength(50);
-    expect(first.count).toBeGreaterThanOrEqual(55);
+    expect(first.cards).toHaveLength(COLUMN_PAGE);
+    expect(first.count).toBeGreaterThanOrEqual(COLUMN_PAGE + 5);
     expect(first.count).toBe(collapsed.count);
-    const more = (await board("?open=stopped&show_stopped=100")).columns.find((c) => c.key === "stopped")!;
-    expect(more.cards.length).toBe(Math.min(100, more.count));
+    const more = (await board(`?open=stopped&show_stopped=${2 * COLUMN_PAGE}`)).columns.find((c) => c.key === "stopped")!;
+    expect(more.cards.length).toBe(Math.min(2 * COLUMN_PAGE, more.count));
+  });
+
+  test("the density is saved for the person and kept across pages; a value outside the list is refused", async () => {
+    const who = people.SUBMITTER;
+    const setDensity = (density: string) =>
+      run(boardAction, { request: formRequest("/board?q=x", { formId: "board-density-form", intent: "density", density }, { cookie: who.cookie }) });
+    expect((await board("", who)).density).toBe("comfortable");
+    const saved = await setDensity("compact");
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe("/board?q=x");
+    expect((await board("", who)).density).toBe("compact");
+    // Another person's board is unchanged.
+    expect((await board("", people.FACILITATOR)).density).toBe("comfortable");
+    const refused = await setDensity("tiny");
+    expect(refused.status).toBe(400);
+    expect(reply(refused).error.density).toEqual(["invalidChoice"]);
+    expect((await board("", who)).density).toBe("compact");
+    await setDensity("comfortable");
   });
 
   test("filters: institution, text and assigned to me", async () => {

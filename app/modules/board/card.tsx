@@ -38,17 +38,18 @@ export function CardView({
   handle?: React.ReactNode;
 }) {
   const titleId = `card-${card.id}-t`;
-  // Back to the board as it was (filters, columns shown), at this card.
+  // Back to the board as it was (filters, columns shown), at this card; the manage page goes back
+  // to the plain board at this card by itself.
   const { search } = useLocation();
-  const back = encodeURIComponent(`/board${search}#card-${card.id}`);
+  const manage = `/ideas/${card.id}/manage${search ? `?returnTo=${encodeURIComponent(`/board${search}#card-${card.id}`)}` : ""}`;
   const compact = density === "compact";
   const links = canMove ? (
     <p className={`flex flex-wrap gap-x-3 ${compact ? "text-xs" : "mt-2"}`}>
-      <a href={`/ideas/${card.id}/manage?returnTo=${back}#move`} className="link" aria-describedby={titleId}>
+      <a href={`${manage}#move`} className="link" aria-describedby={titleId}>
         {labels.moveTo}
       </a>
       {intake ? (
-        <a href={`/ideas/${card.id}/manage?returnTo=${back}#triage`} className="link" aria-describedby={titleId}>
+        <a href={`${manage}#triage`} className="link" aria-describedby={titleId}>
           {labels.triage}
         </a>
       ) : null}
@@ -57,7 +58,7 @@ export function CardView({
   const title = (
     <div className="flex items-start gap-2">
       {handle}
-      <h3 id={titleId} className={`min-w-0 flex-1 break-words font-semibold ${compact ? "line-clamp-2 leading-6" : ""}`}>
+      <h3 id={titleId} className="min-w-0 flex-1 break-words font-semibold">
         <a href={`/ideas/${card.id}`} className="link">
           {card.title}
         </a>
@@ -73,7 +74,7 @@ export function CardView({
       </>
     );
     return (
-      <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white px-2 py-1 text-xs shadow-sm">
+      <article id={`card-${card.id}`} aria-labelledby={titleId} className="card-compact">
         <h3 id={titleId} className="line-clamp-2 break-words text-[0.8125rem] font-semibold leading-5">
           <a href={`/ideas/${card.id}`} className="link">
             {card.title}
@@ -93,21 +94,20 @@ export function CardView({
     );
   }
   return (
-    <article id={`card-${card.id}`} aria-labelledby={titleId} className="rounded border border-slate-300 bg-white p-3 text-sm shadow-sm">
+    <article id={`card-${card.id}`} aria-labelledby={titleId} className="card">
       {title}
-      <p className="mt-1 text-slate-700">{card.institution}</p>
+      <p className="card-meta">{card.institution}</p>
       {card.principles.length ? (
         <p className="mt-1 flex flex-wrap gap-1">
           {card.principles.map((p) => (
-            <span key={p} className="rounded-full border border-slate-500 px-2 text-xs">
+            <span key={p} className="chip">
               {labels.principle(p)}
             </span>
           ))}
         </p>
       ) : null}
-      <p className="mt-1 text-slate-700">
-        {card.assignee ?? labels.unassigned} · {labels.days(card.days)} · {labels.experiments(card.experiments)} · {labels.supports(card.supports)}
-      </p>
+      {/* One string: no markers between the parts in the page. */}
+      <p className="card-meta">{`${card.assignee ?? labels.unassigned} · ${labels.days(card.days)} · ${labels.experiments(card.experiments)} · ${labels.supports(card.supports)}`}</p>
       {links}
     </article>
   );
