@@ -47,22 +47,29 @@ function rssMb(pid: number) {
 }
 
 /** The plans SQLite chooses for the board's statements (the SQL Prisma sends, with values in place). */
-function printPlans(file: string) {
+async function printPlans(file: string) {
+  const { boardFilter, cardsQuery, countsQuery, principlesQuery } = await import("../../app/modules/board/board.server");
+  const { Prisma } = await import("../../app/generated/prisma/client");
   const db = new Database(file, { readonly: true });
-  const ids = (db.prepare(`SELECT id FROM "Idea" WHERE status = 'ACTIVE' AND "stageId" = 3 ORDER BY position, id LIMIT 50`).all() as { id: number }[])
-    .map((r) => r.id)
-    .join(",");
+  const ids = (db.prepare(`SELECT id FROM "Idea" WHERE status = 'ACTIVE' AND "stageId" = 3 ORDER BY position, id LIMIT 25`).all() as { id: number }[]).map(
+    (r) => r.id,
+  );
+  // The statements the board sends (board.server.ts), with their values.
+  const plain = boardFilter({ id: 1 }, {});
+  const filtered = boardFilter({ id: 1 }, { institution: 1, principle: "test", q: "dati pieteikums", assignee: "mine" });
+  const pages = [2, 3, 4, 5, 6, 7].map((stageId) => ({ stageId, take: 25 }));
   const statements = {
-    "column cards": `SELECT id, title, version, "stageEnteredAt", "institutionId", "assigneeId" FROM "Idea" WHERE (status = 'ACTIVE' AND "stageId" = 3) ORDER BY position ASC, id ASC LIMIT 50 OFFSET 0`,
-    principles: `SELECT "ideaId", "principleId" FROM "IdeaPrinciple" WHERE "ideaId" IN (${ids})`,
-    supports: `SELECT COUNT(*), "ideaId" FROM "Support" WHERE "ideaId" IN (${ids}) GROUP BY "ideaId"`,
-    experiments: `SELECT COUNT(*), "ideaId" FROM "Experiment" WHERE "ideaId" IN (${ids}) GROUP BY "ideaId"`,
-    "stage counts": `SELECT "stageId", ideas FROM "StageCount"`,
-    "filtered counts": `SELECT COUNT(*), "stageId" FROM "Idea" WHERE status = 'ACTIVE' AND "institutionId" = 1 GROUP BY "stageId"`,
+    cards: cardsQuery(plain, pages),
+    "cards, filtered": cardsQuery(filtered, pages),
+    principles: principlesQuery(ids),
+    "stage counts": Prisma.sql`SELECT "stageId", "ideas" FROM "StageCount"`,
+    "filtered counts": countsQuery(filtered),
   };
   console.log("Query plans (EXPLAIN QUERY PLAN):");
   for (const [name, sql] of Object.entries(statements)) {
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql.sql}`).all(...sql.values.map((v) => (typeof v === "boolean" ? Number(v) : v))) as { detail: string }[])
+      .map((r) => r.detail)
+      .join("; ");
     console.log(`  ${name.padEnd(16)} ${plan}`);
   }
   db.close();

@@ -333,6 +333,9 @@ describe("the board page", () => {
     const ids = (b: Board) => b.columns.flatMap((c) => c.cards.map((x) => x.id));
     expect(ids(await board(`?institution=${zva.id}`))).toEqual([mine.id]);
     expect(ids(await board("?q=zalu"))).toContain(mine.id);
+    // Search words are matched as text: "%" and "_" are not wildcards.
+    expect(ids(await board("?q=%25"))).toEqual([]);
+    expect(ids(await board("?q=_"))).toEqual([]);
     const assigned = ids(await board("?assignee=mine"));
     expect(assigned).toContain(mine.id);
     const owners = await prisma.idea.findMany({ where: { id: { in: assigned } }, select: { assigneeId: true } });

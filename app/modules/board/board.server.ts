@@ -1,7 +1,7 @@
 // The board: columns of cards, and every command that moves or triages an idea. Each command
 // checks the card's version (no silent overwrite) and emits its event in the same transaction as
 // the change; the gates of docs/domain.md hold for every way of moving.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { command, type CommandContext } from "~/core/command.server";
 import { fail, ok, type Result } from "~/core/result";
 import { endOfColumn } from "~/modules/idea/idea.server";
@@ -14,7 +14,7 @@ import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, parseFilters } from "~/utils/query";
-import { matchesWords } from "~/utils/text";
+import { searchWords } from "~/utils/text";
 import { BoardFiltersSchema, type BoardFilters, type MoveValue } from "./board.schema";
 import { COLUMN_PAGE, MAX_SHOWN } from "./columns";
 import { placeAt } from "./ordering";
@@ -40,83 +40,87 @@ export function parseBoardQuery(params: URLSearchParams, known: { institutions: 
   return { filters: filters as BoardFilters, limits, open, values: formValues(filters), invalid };
 }
 
-function boardWhere(user: SessionUser, filters: BoardFilters): Prisma.IdeaWhereInput {
-  const where: Prisma.IdeaWhereInput = { status: "ACTIVE" };
-  if (filters.institution) where.institutionId = filters.institution;
-  if (filters.principle) where.principles = { some: { principle: { key: filters.principle } } };
-  if (filters.assignee === "mine") where.assigneeId = user.id;
-  const words = matchesWords(filters.q);
-  if (words.length) where.AND = words;
-  return where;
+// The board's filters as one SQL condition over "Idea" i, shared by the cards and the filtered
+// counts. Plain SQL that SQLite and PostgreSQL both read; values are bound, never spliced.
+export function boardFilter(user: Pick<SessionUser, "id">, filters: BoardFilters): Prisma.Sql {
+  const parts = [Prisma.sql`i."status" = 'ACTIVE'`];
+  if (filters.institution) parts.push(Prisma.sql`i."institutionId" = ${filters.institution}`);
+  if (filters.assignee === "mine") parts.push(Prisma.sql`i."assigneeId" = ${user.id}`);
+  if (filters.principle)
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = i."id" AND p."key" = ${filters.principle})`,
+    );
+  // Every word of the query in the folded search text (as the ideas list matches them).
+  for (const word of searchWords(filters.q)) parts.push(Prisma.sql`i."searchText" LIKE ${`%${word.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);
+  return Prisma.join(parts, " AND ");
 }
 
-// A card's own fields: one statement per open column reads these, in the column's order
-// (Idea_stageId_position_idx), and never joins the supports or experiments.
-const cardSelect = {
-  id: true,
-  title: true,
-  version: true,
-  stageEnteredAt: true,
-  institutionId: true,
-  assigneeId: true,
-} satisfies Prisma.IdeaSelect;
-
-/** SQLite's limit on bound values is far above this; lists of ids are read in slices of it. */
-const ID_SLICE = 900;
-
-async function inSlices<T>(ids: number[], read: (slice: number[]) => Promise<T[]>): Promise<T[]> {
-  const all: T[] = [];
-  for (let i = 0; i < ids.length; i += ID_SLICE) all.push(...(await read(ids.slice(i, i + ID_SLICE))));
-  return all;
-}
-
-// The statements below run one after another: SQLite answers them on one connection anyway, and
-// issuing them all at once (Promise.all) measured twice as slow through Prisma's adapter.
+type CardRow = {
+  col: number | bigint;
+  id: number;
+  title: string;
+  version: number;
+  stageEnteredAt: string | Date | null;
+  nameLv: string;
+  nameEn: string;
+  assignee: string | null;
+  supports: number | bigint;
+  experiments: number | bigint;
+};
 
 /**
- * What the shown cards need besides their own fields, read once for all of them: principles,
- * support and experiment counts (each an index search per card: Support's primary key,
- * Experiment_ideaId_idx), and the names of their institutions and assignees.
+ * The first cards of every open column in one statement: each column's page in its order
+ * (Idea_stageId_position_idx), with the institution and assignee joined on their keys and the
+ * support and experiment counts as one index search per card. Never a count over a whole table.
  */
-async function cardDetails(rows: { id: number; institutionId: number; assigneeId: number | null }[]) {
-  const ids = rows.map((r) => r.id);
-  const institutionIds = [...new Set(rows.map((r) => r.institutionId))];
-  const assigneeIds = [...new Set(rows.flatMap((r) => (r.assigneeId === null ? [] : [r.assigneeId])))];
-  const tags = await inSlices(ids, (slice) => prisma.ideaPrinciple.findMany({ where: { ideaId: { in: slice } }, select: { ideaId: true, principleId: true } }));
-  const principles = tags.length ? await prisma.principle.findMany({ select: { id: true, key: true, position: true } }) : [];
-  const supports = await inSlices(ids, (slice) => prisma.support.groupBy({ by: ["ideaId"], where: { ideaId: { in: slice } }, _count: { _all: true } }));
-  const experiments = await inSlices(ids, (slice) => prisma.experiment.groupBy({ by: ["ideaId"], where: { ideaId: { in: slice } }, _count: { _all: true } }));
-  const institutions = await inSlices(institutionIds, (slice) =>
-    prisma.institution.findMany({ where: { id: { in: slice } }, select: { id: true, nameLv: true, nameEn: true } }),
+export function cardsQuery(filter: Prisma.Sql, pages: { stageId: number; take: number }[]) {
+  const union = Prisma.join(
+    pages.map(
+      ({ stageId, take }, col) =>
+        Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(col))} AS "col", i."id", i."title", i."version", i."stageEnteredAt", i."institutionId", i."assigneeId", i."position"
+          FROM "Idea" i WHERE ${filter} AND i."stageId" = ${stageId} ORDER BY i."position", i."id" LIMIT ${take}) AS "page${Prisma.raw(String(col))}"`,
+    ),
+    " UNION ALL ",
   );
-  const assignees = await inSlices(assigneeIds, (slice) => prisma.user.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }));
-  const principleOf = new Map(principles.map((p) => [p.id, p]));
-  const principlesOf = new Map<number, { key: string; position: number }[]>();
-  for (const tag of tags) {
-    const principle = principleOf.get(tag.principleId);
-    if (!principle) continue;
-    const list = principlesOf.get(tag.ideaId);
-    if (list) list.push(principle);
-    else principlesOf.set(tag.ideaId, [principle]);
-  }
-  return {
-    principles: (id: number) =>
-      (principlesOf.get(id) ?? [])
-        .slice()
-        .sort((a, b) => a.position - b.position)
-        .map((p) => p.key),
-    supports: new Map(supports.map((s) => [s.ideaId, s._count._all])),
-    experiments: new Map(experiments.map((e) => [e.ideaId, e._count._all])),
-    institutions: new Map(institutions.map((i) => [i.id, i])),
-    assignees: new Map(assignees.map((u) => [u.id, u.name])),
-  };
+  return Prisma.sql`SELECT c."col", c."id", c."title", c."version", c."stageEnteredAt", inst."nameLv", inst."nameEn", u."name" AS "assignee",
+      (SELECT COUNT(*) FROM "Support" s WHERE s."ideaId" = c."id") AS "supports",
+      (SELECT COUNT(*) FROM "Experiment" e WHERE e."ideaId" = c."id") AS "experiments"
+    FROM (${union}) AS c JOIN "Institution" inst ON inst."id" = c."institutionId" LEFT JOIN "User" u ON u."id" = c."assigneeId"
+    ORDER BY c."col", c."position", c."id"`;
 }
 
-/** Ideas on the board per stage: the kept counts when unfiltered (boardWhere adds nothing to the status), counted from Idea for a filter. */
-async function columnCounts(where: Prisma.IdeaWhereInput, filtered: boolean): Promise<Map<number | null, number>> {
+async function readCards(filter: Prisma.Sql, pages: { stageId: number; take: number }[]) {
+  return pages.length ? prisma.$queryRaw<CardRow[]>(cardsQuery(filter, pages)) : [];
+}
+
+export const principlesQuery = (ids: number[]) =>
+  Prisma.sql`SELECT ip."ideaId", p."key" FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" IN (${Prisma.join(ids)}) ORDER BY p."position"`;
+
+export const countsQuery = (filter: Prisma.Sql) => Prisma.sql`SELECT i."stageId", COUNT(*) AS "ideas" FROM "Idea" i WHERE ${filter} GROUP BY i."stageId"`;
+
+/** The shown cards' principle keys, in the principles' order. */
+async function readPrinciples(ids: number[]) {
+  const keys = new Map<number, string[]>();
+  if (ids.length === 0) return keys;
+  const rows = await prisma.$queryRaw<
+    { ideaId: number; key: string }[]
+  >`SELECT ip."ideaId", p."key" FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId"
+    WHERE ip."ideaId" IN (${Prisma.join(ids)}) ORDER BY p."position"`;
+  for (const row of rows) {
+    const list = keys.get(Number(row.ideaId));
+    if (list) list.push(row.key);
+    else keys.set(Number(row.ideaId), [row.key]);
+  }
+  return keys;
+}
+
+/** Ideas on the board per stage: the kept counts when unfiltered, counted from Idea for a filter. */
+async function columnCounts(filter: Prisma.Sql, filtered: boolean): Promise<Map<number | null, number>> {
   if (!filtered) return keptStageCounts();
-  const counts = await prisma.idea.groupBy({ by: ["stageId"], where, _count: { _all: true } });
-  return new Map(counts.map((c) => [c.stageId, c._count._all]));
+  const rows = await prisma.$queryRaw<
+    { stageId: number; ideas: number | bigint }[]
+  >`SELECT i."stageId", COUNT(*) AS "ideas" FROM "Idea" i WHERE ${filter} GROUP BY i."stageId"`;
+  return new Map(rows.map((r) => [Number(r.stageId), Number(r.ideas)]));
 }
 
 /** The columns in stage order, each with its count and its first cards (never the whole table). */
@@ -128,24 +132,33 @@ export async function getBoard(
   open: ReadonlySet<string> = new Set(),
 ) {
   requirePermission(user, "board:view");
-  const where = boardWhere(user, filters);
-  const stages = await activeStages();
-  const countOf = await columnCounts(where, Object.keys(where).length > 1);
+  const filter = boardFilter(user, filters);
+  const filtered = Boolean(filters.institution || filters.principle || filters.assignee || searchWords(filters.q).length);
+  const [stages, countOf] = await Promise.all([activeStages(), columnCounts(filter, filtered)]);
   const now = Date.now();
   // Closed columns start collapsed: their cards are read only when someone opens them.
   const shape = stages.map((stage) => {
     const collapsed = isClosedKind(stage.kind) && !open.has(stage.key);
     return { stage, collapsed, take: collapsed ? 0 : Math.min(limits[stage.key] ?? COLUMN_PAGE, MAX_SHOWN) };
   });
-  const rowsOf: Prisma.IdeaGetPayload<{ select: typeof cardSelect }>[][] = [];
-  for (const { stage, take } of shape) {
-    rowsOf.push(
-      take
-        ? await prisma.idea.findMany({ where: { ...where, stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], take, select: cardSelect })
-        : [],
-    );
+  const pages = shape.flatMap((s, index) => (s.take ? [{ index, stageId: s.stage.id, take: s.take }] : []));
+  const rows = await readCards(filter, pages);
+  const principles = await readPrinciples(rows.map((r) => Number(r.id)));
+  const cardsOf = shape.map(() => [] as BoardCard[]);
+  for (const r of rows) {
+    const id = Number(r.id);
+    cardsOf[pages[Number(r.col)].index].push({
+      id,
+      title: r.title,
+      version: Number(r.version),
+      institution: localName(locale, r),
+      assignee: r.assignee,
+      principles: principles.get(id) ?? [],
+      days: r.stageEnteredAt ? Math.max(0, Math.floor((now - new Date(r.stageEnteredAt).getTime()) / DAY_MS)) : 0,
+      experiments: Number(r.experiments),
+      supports: Number(r.supports),
+    });
   }
-  const details = await cardDetails(rowsOf.flat());
   const columns = shape.map(({ stage, collapsed, take }, i) => ({
     key: stage.key,
     name: localName(locale, stage),
@@ -154,26 +167,25 @@ export async function getBoard(
     count: countOf.get(stage.id) ?? 0,
     collapsed,
     shown: take,
-    cards: rowsOf[i].map((r) => {
-      const institution = details.institutions.get(r.institutionId);
-      return {
-        id: r.id,
-        title: r.title,
-        version: r.version,
-        institution: institution ? localName(locale, institution) : "",
-        assignee: r.assigneeId === null ? null : (details.assignees.get(r.assigneeId) ?? null),
-        principles: details.principles(r.id),
-        days: r.stageEnteredAt ? Math.max(0, Math.floor((now - r.stageEnteredAt.getTime()) / DAY_MS)) : 0,
-        experiments: details.experiments.get(r.id) ?? 0,
-        supports: details.supports.get(r.id) ?? 0,
-      };
-    }),
+    cards: cardsOf[i],
   }));
   return { columns };
 }
+
+/** One card on the board: what the browser needs of it, and nothing more. */
+export type BoardCard = {
+  id: number;
+  title: string;
+  version: number;
+  institution: string;
+  assignee: string | null;
+  principles: string[];
+  days: number;
+  experiments: number;
+  supports: number;
+};
 export type BoardData = Awaited<ReturnType<typeof getBoard>>;
 export type BoardColumn = BoardData["columns"][number];
-export type BoardCard = BoardColumn["cards"][number];
 
 /** Places the card at `index` of the stage's column (the end when undefined), renumbering if needed. */
 async function placeCard(tx: Tx, ideaId: number, stageId: number, index: number | undefined) {
