@@ -17,9 +17,9 @@ export function scratchDatabase(name: string) {
   return file;
 }
 
-/** Starts the production build on a port of its own, as production runs it. */
+/** Starts the production build on a port of its own, as production runs it (`npm run serve`, with its heap limit). */
 export async function startServer(databaseFile: string, port: number): Promise<{ base: string; pid: number; stop: () => void }> {
-  const child: ChildProcess = spawn(process.execPath, ["server/index.js"], {
+  const child: ChildProcess = spawn(process.execPath, ["--max-old-space-size=256", "server/index.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
