@@ -1,6 +1,15 @@
-/** One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled. */
+// A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: quoted when it holds a comma, a quote or a line break; quotes doubled. Text that
+ * a spreadsheet would take for a formula (a title, a name or an e-mail address starting with =, +,
+ * -, @, a tab or a carriage return) gets a leading apostrophe and quotes, as OWASP recommends, so
+ * it shows as the text it is. Numbers are written as they are.
+ */
 export function csvField(value: unknown): string {
   const text = value === null || value === undefined ? "" : String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -59,4 +59,9 @@ test("the switcher saves the choice on the signed-in user and in a cookie; an un
   expect(bad.status).toBe(400);
   const offsite = await run(languageAction, { request: formRequest("/language", { lng: "lv", redirectTo: "https://evil.example" }) });
   expect(offsite.location).toBe("/");
+  // Paths that a browser resolves to "//evil.example" (dot segments, encoded dots) stay home too.
+  for (const redirectTo of ["/.//evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e//evil.example"]) {
+    const dotted = await run(languageAction, { request: formRequest("/language", { lng: "lv", redirectTo }) });
+    expect(dotted.location, redirectTo).toBe("/");
+  }
 });
