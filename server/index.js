@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { createNonce, isCrossSiteRequest, securityHeaders } from "./security.js";
+import { ALLOWED_METHODS, createNonce, isCrossSiteRequest, methodAllowed, responseHeaders, securityHeaders } from "./security.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const development = process.env.NODE_ENV === "development";
@@ -36,8 +36,21 @@ app.use((req, res, next) => {
   next();
 });
 
+// Only the methods the app answers reach it: TRACE, OPTIONS, PUT and the like get 405, no stack.
+app.use((req, res, next) => {
+  if (methodAllowed(req.method)) return next();
+  res.status(405).set("Allow", ALLOWED_METHODS.join(", ")).type("text/plain").send("Method Not Allowed");
+});
+
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+// Pages and data: not stored (they depend on who is signed in), HTTPS only in production over HTTPS.
+const production = process.env.NODE_ENV === "production" && !process.env.IDEALAB_LOCAL;
+app.use((req, res, next) => {
+  for (const [name, value] of Object.entries(responseHeaders({ secure: req.secure, production }))) res.setHeader(name, value);
+  next();
+});
 
 app.all(
   "*",

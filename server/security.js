@@ -38,6 +38,27 @@ export function securityHeaders(nonce, options = {}) {
   };
 }
 
+/** The methods the app answers; anything else (TRACE, PUT, PROPFIND…) gets 405 before the app sees it. */
+export const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/** @param {string} method */
+export function methodAllowed(method) {
+  return ALLOWED_METHODS.includes(method.toUpperCase());
+}
+
+/**
+ * Headers that depend on how the request came: pages and data are never stored by a browser or a
+ * proxy (they depend on who is signed in; a route that may be cached says so itself), and over
+ * HTTPS in production the browser is told to use HTTPS only, for a year, subdomains included.
+ * @param {{ secure: boolean; production: boolean }} request
+ */
+export function responseHeaders({ secure, production }) {
+  /** @type {Record<string, string>} */
+  const headers = { "Cache-Control": "no-store" };
+  if (secure && production) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  return headers;
+}
+
 /**
  * True for a state-changing request sent from another site: its Origin names another host, or,
  * without an Origin, the browser says the request is cross-site.

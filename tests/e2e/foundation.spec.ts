@@ -183,4 +183,12 @@ test("every response carries the security headers, and /healthz reports the data
   expect(page.headers()["referrer-policy"]).toBeTruthy();
   const nonce = csp.match(/'nonce-([^']+)'/)![1];
   expect(await page.text()).toContain(`nonce="${nonce}"`);
+  // Pages are not stored; the built scripts are, for a year.
+  expect(page.headers()["cache-control"]).toBe("no-store");
+  // Methods the app does not answer: 405, with no stack trace.
+  for (const method of ["TRACE", "OPTIONS", "PROPFIND"]) {
+    const refused = await request.fetch("/login", { method });
+    expect(refused.status(), method).toBe(405);
+    expect(await refused.text()).toBe("Method Not Allowed");
+  }
 });

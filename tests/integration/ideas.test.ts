@@ -140,6 +140,17 @@ describe("the brief: drafts and submission", () => {
     expect(await prisma.idea.count()).toBe(before + 1);
   });
 
+  test("a form carrying another person's token is refused with 400 and their idea stays theirs", async () => {
+    const token = "c1d2e3f4-0000-4000-8000-000000000002";
+    const mine = await post({ ...fullBrief(), createToken: token });
+    expect(mine.status).toBe(302);
+    const before = await prisma.idea.count();
+    const theirs = await post({ ...fullBrief(), title: "Svešs mēģinājums", createToken: token }, colleague);
+    expect(theirs.status).toBe(400);
+    expect(reply(theirs).error![""]).toEqual(["common:errors.tampered"]);
+    expect(await prisma.idea.count()).toBe(before);
+  });
+
   test("the new-idea form preselects the author's institution and carries a fresh token", async () => {
     const a = await run(newIdeaLoader, { request: getRequest("/ideas/new", author.cookie) });
     const b = await run(newIdeaLoader, { request: getRequest("/ideas/new", author.cookie) });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isCrossSiteRequest, securityHeaders } from "../../server/security.js";
+import { isCrossSiteRequest, methodAllowed, responseHeaders, securityHeaders } from "../../server/security.js";
 
 describe("cross-site state changes", () => {
   const host = { host: "idealab.gov.lv" };
@@ -24,4 +24,16 @@ test("the CSP is enforced with the nonce, forbids framing, and comes with nosnif
   expect(headers["Content-Security-Policy"]).not.toContain("unsafe-eval");
   expect(headers["X-Content-Type-Options"]).toBe("nosniff");
   expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("only GET, HEAD and POST reach the app: TRACE, OPTIONS and the rest are refused", () => {
+  for (const method of ["GET", "head", "POST"]) expect(methodAllowed(method)).toBe(true);
+  for (const method of ["TRACE", "OPTIONS", "PROPFIND", "PUT", "DELETE", "PATCH", "CONNECT"]) expect(methodAllowed(method)).toBe(false);
+});
+
+test("pages are never stored; HSTS is sent in production over HTTPS only", () => {
+  expect(responseHeaders({ secure: false, production: false })).toEqual({ "Cache-Control": "no-store" });
+  expect(responseHeaders({ secure: false, production: true })["Strict-Transport-Security"]).toBeUndefined();
+  expect(responseHeaders({ secure: true, production: false })["Strict-Transport-Security"]).toBeUndefined();
+  expect(responseHeaders({ secure: true, production: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
 });

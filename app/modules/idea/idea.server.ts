@@ -82,6 +82,8 @@ export const createIdea = command<IdeaFormValue, { id: number }, SessionUser, { 
   permission: "idea:create",
   async prepare(user, value) {
     const existing = await alreadyCreated(user, value.createToken);
+    // Another person's token (a copied or tampered form) never answers with their idea, nor 500.
+    if (!existing && value.createToken && (await prisma.idea.count({ where: { createToken: value.createToken } }))) return fail(400, "common:errors.tampered");
     return ok({ existing: existing?.id ?? null });
   },
   async run(ctx, value, { existing }) {
@@ -107,7 +109,7 @@ export const createIdea = command<IdeaFormValue, { id: number }, SessionUser, { 
   async recover(error, value, user) {
     if (!isUniqueViolation(error)) return undefined;
     const existing = await alreadyCreated(user, value.createToken);
-    return existing ? ok({ id: existing.id }) : undefined;
+    return existing ? ok({ id: existing.id }) : fail(400, "common:errors.tampered");
   },
 });
 
