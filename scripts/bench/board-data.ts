@@ -5,27 +5,11 @@
 // a few comments and the events of each idea's way to its stage. Then the board's stage counts are
 // counted afresh and checked, as seeding must.
 import Database from "better-sqlite3";
+import { WORDS } from "./lib";
 
 const USERS = 2000;
 const FACILITATORS = 20;
 const DAY_MS = 86_400_000;
-const WORDS = [
-  "nodokļu",
-  "ceļš",
-  "pieteikums",
-  "rinda",
-  "e-pakalpojums",
-  "vēstule",
-  "atļauja",
-  "pārbaude",
-  "dati",
-  "klients",
-  "pašvaldība",
-  "ūdens",
-  "mežs",
-  "tiesa",
-  "zāles",
-];
 
 /** A small, fast, repeatable random source (mulberry32), so every run seeds the same data. */
 function random(seed: number) {

@@ -5,6 +5,25 @@ import path from "node:path";
 import type { Db } from "../../app/utils/db.server";
 import { applyMigrations, openSqlite } from "../../app/utils/migrations.server";
 
+/** The words bench titles and texts are made of (Latvian, with its letters). */
+export const WORDS = [
+  "nodokļu",
+  "ceļš",
+  "pieteikums",
+  "rinda",
+  "e-pakalpojums",
+  "vēstule",
+  "atļauja",
+  "pārbaude",
+  "dati",
+  "klients",
+  "pašvaldība",
+  "ūdens",
+  "mežs",
+  "tiesa",
+  "zāles",
+];
+
 export function scratchDatabase(name: string) {
   const file = path.resolve("data", `bench-${name}.db`);
   // A fresh clone has no data folder yet.
@@ -113,23 +132,6 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
     })),
   });
   const users = await prisma.user.findMany({ select: { id: true } });
-  const WORDS = [
-    "nodokļu",
-    "ceļš",
-    "pieteikums",
-    "rinda",
-    "e-pakalpojums",
-    "vēstule",
-    "atļauja",
-    "pārbaude",
-    "dati",
-    "klients",
-    "pašvaldība",
-    "ūdens",
-    "mežs",
-    "tiesa",
-    "zāles",
-  ];
   const pick = <T>(list: T[]) => list[randomInt(list.length)];
   const now = Date.now();
   const BATCH = 1000;
