@@ -14,6 +14,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     baseURL,
+    // A locator that never appears fails the step in 15 s rather than using up the test's minute.
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     locale: "lv-LV",
     trace: "retain-on-failure",
     launchOptions: {
@@ -37,6 +40,15 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", DATABASE_URL: "file:./tests/.tmp/e2e.db" },
+    // Warnings and errors only from the server: a line per request would bury the test report.
+    // With the demo OpenID provider (server/demo-oidc.js) beside it, for the single sign-on journeys.
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: "file:./tests/.tmp/e2e.db",
+      LOG_LEVEL: "warn",
+      IDEALAB_DEMO_OIDC: "1",
+      OIDC_DEMO_PORT: String(PORT + 1),
+    },
   },
 });

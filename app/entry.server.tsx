@@ -11,6 +11,14 @@ import { NonceProvider } from "~/utils/nonce";
 // server process (server/index.js) starts the background work through it.
 import "~/modules/system/reactors.server";
 export { startBackgroundJobs } from "~/modules/system/background.server";
+// The server runs each request inside its context and reports each 403 (server/index.js).
+export { runWithRequestContext } from "~/utils/request-context.server";
+export { recordRefusal } from "~/modules/audit/refusals.server";
+// /readyz, /metrics and the end of a shutdown (server/probes.js, server/metrics.js, server/shutdown.js).
+export { checkReadiness, disconnectDatabase } from "~/utils/health.server";
+export { metricsRegistry } from "~/modules/system/metrics.server";
+// The server reads the sign-in providers at start, so a bad entry stops it with a message (server/serve.js).
+export { oidcProviders as checkSignInProviders } from "~/utils/oidc-config.server";
 
 const ABORT_DELAY = 5_000;
 

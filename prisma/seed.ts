@@ -30,12 +30,26 @@ export async function seedReference(db: Db) {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The e-mail domain of a demo institution's people, for single sign-on: vmd.example.lv. */
+export const demoDomain = (code: string) => `${code.toLowerCase()}.example.lv`;
+
+/**
+ * Single sign-on in the demo: a person at <code>.example.lv belongs to that institution (docs/sso.md,
+ * the demo provider). Added to a demo database that has no domains yet (made before they existed).
+ */
+export async function seedDemoDomains(db: Db) {
+  if ((await db.institutionDomain.count()) > 0) return;
+  const institutions = await db.institution.findMany({ select: { id: true, code: true } });
+  await db.institutionDomain.createMany({ data: institutions.map((i) => ({ domain: demoDomain(i.code), institutionId: i.id })) });
+}
+
 /** The demo users and ideas, with histories. Call only on a database with no users. */
 export async function seedDemo(db: Db, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const institutions = new Map((await db.institution.findMany()).map((i) => [i.code, i.id]));
   const principles = new Map((await db.principle.findMany()).map((p) => [p.key, p.id]));
   const stages = new Map((await db.stage.findMany()).map((s) => [s.key, s]));
+  await seedDemoDomains(db);
   const users = new Map<string, number>();
   for (const u of DEMO_USERS) {
     const created = await db.user.create({
@@ -289,7 +303,7 @@ async function main() {
   const isProduction = process.env.NODE_ENV === "production";
   if (!isProduction && (await prisma.user.count()) === 0) {
     await seedDemo(prisma);
-    const { rebuildFlowFigures } = await import("../app/modules/dashboard/dashboard.sqlite.server");
+    const { rebuildFlowFigures } = await import("../app/modules/dashboard/dashboard.server");
     await rebuildFlowFigures();
     console.log(`Seeded demo data: ${await prisma.user.count()} users, ${await prisma.idea.count()} ideas.`);
   }

@@ -3,11 +3,14 @@
 // IDEALAB_PASSWORD for automation), never from the command line.
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
+import i18next from "i18next";
 import { z } from "zod";
+import { resources } from "../app/locales";
 import { PASSWORD_MIN } from "../app/modules/user/account.schema";
+import { passwordProblem } from "../app/modules/user/password-policy.server";
+import { i18nConfig, translateError } from "../app/utils/i18n";
 import { ROLES } from "../app/utils/permissions";
-import { applyMigrations, openSqlite } from "../app/utils/migrations.server";
-import { sqliteFilePath } from "../app/utils/sqlite.server";
+import { migrate } from "../app/utils/migrations.server";
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +32,7 @@ const Input = z.object({
 async function readPassword() {
   if (process.env.IDEALAB_PASSWORD) return process.env.IDEALAB_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const password = await rl.question("Password (at least 12 characters): ");
+  const password = await rl.question(`Password (at least ${PASSWORD_MIN} characters, not common or easy to guess): `);
   rl.close();
   return password;
 }
@@ -42,9 +45,16 @@ if (!parsed.success) {
 }
 const input = parsed.data;
 
-const sqlite = openSqlite(sqliteFilePath());
-applyMigrations(sqlite);
-sqlite.close();
+// The password rule of the app (password-policy.server.ts): not common, not easy to guess, not the person's name or e-mail.
+const problem = await passwordProblem(input.password, input);
+if (problem) {
+  const i18n = i18next.createInstance({ ...i18nConfig, lng: "en", resources });
+  await i18n.init();
+  console.error(`password: ${translateError(i18n.t, problem)}`);
+  process.exit(2);
+}
+
+await migrate();
 
 const { prisma } = await import("../app/utils/db.server");
 const { seedReference } = await import("../prisma/seed");

@@ -1,15 +1,13 @@
-// npm run db:migrate — applies pending migrations to the database at DATABASE_URL.
-import { applyMigrations, openSqlite } from "../app/utils/migrations.server";
-import { sqliteFilePath } from "../app/utils/sqlite.server";
+// npm run db:migrate — applies pending migrations to the database at DATABASE_URL (SQLite or PostgreSQL).
+import { migrate } from "../app/utils/migrations.server";
+import { databaseUrl } from "../app/utils/sqlite.server";
+import { describeDatabase } from "../app/utils/engine.server";
 
-const file = sqliteFilePath();
-const db = openSqlite(file);
 try {
-  const applied = applyMigrations(db);
-  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${file}: ${applied.join(", ")}` : `${file} is up to date.`);
+  const applied = await migrate();
+  const where = describeDatabase(databaseUrl());
+  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
-} finally {
-  db.close();
 }

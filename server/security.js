@@ -1,5 +1,6 @@
 // HTTP security applied to every response of the server, documents and static files alike.
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
 
@@ -8,14 +9,22 @@ export function createNonce() {
   return randomBytes(16).toString("base64");
 }
 
+/** Where browsers send reports of what the CSP blocked (server/csp-report.js). */
+export const CSP_REPORT_PATH = "/csp-report";
+
 /**
  * The security headers of one response. Scripts run only with the nonce; styles come from our own
- * origin (style attributes are allowed: drag-and-drop positions cards with them).
+ * origin (style attributes are allowed: drag-and-drop positions cards with them). What the policy
+ * blocks is reported to CSP_REPORT_PATH: `report-uri` for browsers without the Reporting API,
+ * `report-to` with the Reporting-Endpoints header for those with it.
+ * Forms may post only to this origin, and to the sign-in providers' (`formActions`): the buttons that
+ * sign in and out through a provider answer with a redirect there, which browsers check against it.
  * @param {string} nonce
- * @param {{ development?: boolean }} [options]
+ * @param {{ development?: boolean, formActions?: string[] }} [options]
  */
 export function securityHeaders(nonce, options = {}) {
   const connect = options.development ? "'self' ws: wss:" : "'self'";
+  const formAction = ["'self'", ...(options.formActions ?? [])].join(" ");
   return {
     "Content-Security-Policy": [
       "default-src 'self'",
@@ -25,11 +34,14 @@ export function securityHeaders(nonce, options = {}) {
       "img-src 'self' data:",
       "font-src 'self'",
       `connect-src ${connect}`,
-      "form-action 'self'",
+      `form-action ${formAction}`,
       "frame-ancestors 'none'",
       "base-uri 'self'",
       "object-src 'none'",
+      `report-uri ${CSP_REPORT_PATH}`,
+      "report-to csp-endpoint",
     ].join("; "),
+    "Reporting-Endpoints": `csp-endpoint="${CSP_REPORT_PATH}"`,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
@@ -78,4 +90,60 @@ export function isCrossSiteRequest(method, headers) {
     }
   }
   return headers["sec-fetch-site"] === "cross-site";
+}
+
+/**
+ * The `trust proxy` setting from TRUST_PROXY: how many proxies stand in front of the server (`1`),
+ * or the addresses and networks of the proxies that are trusted (`10.0.0.2, 10.1.0.0/16`, and
+ * Express's names `loopback`, `linklocal`, `uniquelocal`). The client's address is then the one the
+ * nearest untrusted hop gave, so a client cannot choose it by sending X-Forwarded-For itself.
+ * `true` would trust every hop (the left-most address, which the client writes): it is taken as one
+ * proxy, with a warning. Unset, empty, `false` or `0`: no proxy is trusted. Anything else is refused.
+ * @param {string | undefined} value
+ * @returns {{ setting: false | number | string[]; warning?: string }}
+ */
+export function parseTrustProxy(value) {
+  const raw = (value ?? "").trim();
+  if (raw === "" || raw === "false" || raw === "0") return { setting: false };
+  if (raw === "true") {
+    return {
+      setting: 1,
+      warning:
+        "TRUST_PROXY=true would trust any X-Forwarded-For a client sends; taken as TRUST_PROXY=1 (one proxy in front). Set the number of proxies or their addresses instead.",
+    };
+  }
+  if (/^\d+$/.test(raw)) return { setting: Number(raw) };
+  const entries = raw
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
+  if (bad.length) {
+    throw new Error(
+      `TRUST_PROXY: not a number of proxies, an address or a network: ${bad.join(", ")}. Example: TRUST_PROXY=1 or TRUST_PROXY=10.0.0.2,10.1.0.0/16`,
+    );
+  }
+  return { setting: entries };
+}
+
+/** @param {string} entry an address, an address/prefix or one of Express's names */
+function isTrustedProxyEntry(entry) {
+  if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const version = net.isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  if (net.isIPv4(prefix)) return version === 4;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * How the Remix handler and Express show errors: with details only when NODE_ENV is
+ * `development`; unset (a bare `node server/index.js`) is treated as production, so no stack trace
+ * ever reaches a browser.
+ * @param {string | undefined} nodeEnv
+ * @returns {"development" | "production"}
+ */
+export function errorMode(nodeEnv) {
+  return nodeEnv === "development" ? "development" : "production";
 }

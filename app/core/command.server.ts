@@ -53,6 +53,13 @@ class Rollback extends Error {
   }
 }
 
+/**
+ * How long a command may wait for a connection and then take in all. Commands that change one
+ * column of the board take turns (decision 0004), so under a burst of moves into one column a
+ * transaction may wait for the ones before it; Prisma's default five seconds would end it.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
+
 export function command<I, O = undefined, A extends Actor | null = Actor, P = undefined>(spec: CommandSpec<I, O, A, P>): Command<I, O, A> {
   return async (actor, input) => {
     assertRegistered();
@@ -77,7 +84,7 @@ export function command<I, O = undefined, A extends Actor | null = Actor, P = un
         if (!outcome.ok && !spec.commitFailures) throw new Rollback(outcome);
         reactions = await recordReactions(tx, emitted, now);
         return outcome;
-      });
+      }, TRANSACTION_LIMITS);
       afterCommit(reactions);
       return result;
     } catch (error) {

@@ -42,7 +42,17 @@ export type NotifiedEvent = {
   at: Date;
 };
 
-export type DomainEvent = IdeaEvent | AuditEvent | NotifiedEvent;
+/** A person's password was changed: by them on /account, or with a set-password link. They are told by e-mail. */
+export type PasswordChangedEvent = {
+  kind: "passwordChanged";
+  userId: number;
+  how: "account" | "link";
+  /** The address the change came from, when known. */
+  ip?: string | null;
+  at: Date;
+};
+
+export type DomainEvent = IdeaEvent | AuditEvent | NotifiedEvent | PasswordChangedEvent;
 export type EventKind = DomainEvent["kind"];
 export type EventOf<K extends EventKind> = Extract<DomainEvent, { kind: K }>;
 

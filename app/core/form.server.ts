@@ -37,10 +37,22 @@ type FormSpec<S extends z.ZodType, T, D> = {
   done: (value: T, input: z.output<S>) => Done<D> | Promise<Done<D>>;
 };
 
+/**
+ * The app's forms name their fields plainly (a list is the same name repeated), and no schema has a
+ * nested object. Conform reads "a.b" and "a[3]" as structure: "a[99999999]" would become an array
+ * that long, whose empty slots the reply to the refused form then writes out one by one (seconds of
+ * work and hundreds of megabytes from a one-line request). Such names are dropped before it reads
+ * the form, as any field the schema does not name is ignored.
+ */
+function dropStructuredNames(formData: FormData) {
+  for (const name of new Set(formData.keys())) if (/[.[\]]/.test(name)) formData.delete(name);
+}
+
 export async function handleForm<S extends z.ZodType, T, D = never>(request: Request, spec: FormSpec<S, T, D>) {
   const formData = await readFormData(request);
   const formId = String(formData.get(FORM_ID_FIELD) ?? "");
   formData.delete(FORM_ID_FIELD);
+  dropStructuredNames(formData);
   const submission = parseWithZod(formData, { schema: spec.schema });
   const hideFields = spec.hide;
   const answer = (result: SubmissionResult<string[]>, status: number, link?: string) =>

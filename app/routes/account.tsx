@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { handleForm } from "~/core/form.server";
 import { mailConfig } from "~/modules/mail/config.server";
@@ -8,6 +8,7 @@ import { getPreferences, savePreferences } from "~/modules/notification/notifica
 import { AccountForms } from "~/modules/user/account-forms";
 import { AccountActionSchema, PASSWORD_FIELDS } from "~/modules/user/account.schema";
 import { changePassword, endSession, getAccount, updateProfile } from "~/modules/user/account.server";
+import { providerLabel } from "~/modules/user/identities.server";
 import { requireUser } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -24,12 +25,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getAccount(user, await currentSessionId(request)),
     getPreferences(user.id),
   ]);
-  return { title: `${t("title")} · ${t("common:appName")}`, locale, account, preferences, emailConfigured: !!mailConfig().smtpUrl };
+  return {
+    title: `${t("title")} · ${t("common:appName")}`,
+    locale,
+    account,
+    preferences,
+    emailConfigured: !!mailConfig().smtpUrl,
+    twoFactor: !!user.twoFactor,
+    providerNames: account.providers.map((id) => providerLabel(id, locale).name),
+  };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const sessionId = await currentSessionId(request);
+  const ip = (context as { clientIp?: string }).clientIp ?? "unknown";
   return handleForm(request, {
     schema: AccountActionSchema,
     hide: PASSWORD_FIELDS,
@@ -38,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
         case "profile":
           return updateProfile(user, value);
         case "password":
-          return changePassword(user, { currentSessionId: sessionId, current: value.currentPassword, next: value.newPassword });
+          return changePassword(user, { currentSessionId: sessionId, current: value.currentPassword, next: value.newPassword, ip });
         case "notifications":
           return savePreferences(user, modesOf(value));
         case "end-session":
@@ -65,12 +75,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { account, locale, preferences, emailConfigured } = useLoaderData<typeof loader>();
+  const { account, locale, preferences, emailConfigured, twoFactor, providerNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("account");
   return (
     <div className="max-w-2xl">
       <h1 className="mb-6 text-3xl font-bold">{t("title")}</h1>
-      <AccountForms account={account} locale={locale} preferences={preferences} emailConfigured={emailConfigured} />
+      <p className="mb-6">
+        <Link to="/account/two-factor" className="link">
+          {t("twoFactor.link")}
+        </Link>{" "}
+        ({twoFactor ? t("twoFactor.linkOn") : t("twoFactor.linkOff")})
+      </p>
+      <AccountForms account={account} locale={locale} preferences={preferences} emailConfigured={emailConfigured} providerNames={providerNames} />
     </div>
   );
 }

@@ -31,6 +31,11 @@ export default function Admin() {
           </Link>
         </li>
         <li>
+          <Link to="/admin/sign-in" className="link">
+            {t("admin:links.signIn")}
+          </Link>
+        </li>
+        <li>
           <Link to="/admin/stages" className="link">
             {t("admin:links.stages")}
           </Link>

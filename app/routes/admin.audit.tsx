@@ -11,13 +11,14 @@ import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { formValues } from "~/utils/query";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:audit");
-  const { filters, invalid } = parseAuditFilters(new URL(request.url).searchParams);
+  const { filters, invalid } = parseAuditFilters(searchParamsOf(request));
   const [t, log] = await Promise.all([getT(request, "admin"), listAudit(user, filters)]);
   const { page: _page, ...shown } = filters;
   return { title: `${t("audit.title")} · ${t("common:appName")}`, values: formValues(shown), invalid, ...log };

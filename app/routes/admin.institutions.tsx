@@ -5,8 +5,8 @@ import { AppForm, ButtonForm, InputField, SubmitButton, useAppForm } from "~/com
 import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { handleForm } from "~/core/form.server";
-import { InstitutionSchema } from "~/modules/user/institution.schema";
-import { changeInstitution, createInstitution, listInstitutions } from "~/modules/user/institutions.server";
+import { InstitutionSchema, MAX_DOMAINS } from "~/modules/user/institution.schema";
+import { changeInstitution, createInstitution, listInstitutions, setInstitutionDomains } from "~/modules/user/institutions.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -34,13 +34,15 @@ export async function action({ request }: ActionFunctionArgs) {
         case "deactivate":
         case "reactivate":
           return changeInstitution(user, { institutionId: value.institutionId, change: { active: value.intent === "reactivate" } });
+        case "domains":
+          return setInstitutionDomains(user, { institutionId: value.institutionId, domains: value.domains });
       }
     },
     done: (_, value) => ({ redirect: "/admin/institutions", toast: `admin:institutions.toast.${value.intent}` }),
   });
 }
 
-type Institution = { id: number; code: string; nameLv: string; nameEn: string; active: boolean; users: number; ideas: number };
+type Institution = { id: number; code: string; nameLv: string; nameEn: string; active: boolean; users: number; ideas: number; domains: string[] };
 
 function AddInstitution() {
   const { t } = useTranslation("admin");
@@ -80,6 +82,34 @@ function RenameInstitution({ institution }: { institution: Institution }) {
   );
 }
 
+function InstitutionDomains({ institution }: { institution: Institution }) {
+  const { t } = useTranslation("admin");
+  const [form, fields] = useAppForm({
+    id: `domains-${institution.id}`,
+    check: checkWith(InstitutionSchema),
+    defaultValue: { domains: institution.domains.join(", ") },
+  });
+  return (
+    <AppForm form={form} className="mt-3 grid gap-3 md:grid-cols-3">
+      <input type="hidden" name="intent" value="domains" />
+      <input type="hidden" name="institutionId" value={institution.id} />
+      <div className="md:col-span-2">
+        <InputField
+          meta={fields.domains}
+          label={t("institutions.domains")}
+          help={[t("institutions.domainsHelp", { max: MAX_DOMAINS }), institution.active ? "" : t("institutions.domainsInactive")].join(" ").trim()}
+          autoComplete="off"
+        />
+      </div>
+      <div className="flex items-end">
+        <SubmitButton form={form} secondary>
+          {t("institutions.saveDomains")}
+        </SubmitButton>
+      </div>
+    </AppForm>
+  );
+}
+
 export default function Institutions() {
   const { institutions } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
@@ -93,14 +123,20 @@ export default function Institutions() {
         </h2>
         <AddInstitution />
       </section>
+      <p className="mb-4 text-slate-700">{t("institutions.domainsIntro")}</p>
       <ul className="space-y-4">
         {institutions.map((i) => (
           <li key={i.id} className="rounded-lg bg-white p-4 shadow">
             <h2 className="font-semibold">
               {i.nameLv} <span className="text-slate-700">({i.code})</span> {i.active ? null : <span className="text-sm">— {t("institutions.inactive")}</span>}
             </h2>
-            <p className="mb-3 text-sm text-slate-700">{t("institutions.usage", { users: i.users, ideas: i.ideas })}</p>
+            <p className="text-sm text-slate-700">{t("institutions.usage", { users: i.users, ideas: i.ideas })}</p>
+            <p className="mb-3 text-sm text-slate-700" data-testid="institution-domains">
+              {i.domains.length ? t("institutions.domainsList", { domains: i.domains.join(", ") }) : t("institutions.noDomains")}
+            </p>
             <RenameInstitution institution={i} />
+            {/* A new key after each saved change: the field then shows the domains as saved (lower case, each once). */}
+            <InstitutionDomains key={i.domains.join(" ")} institution={i} />
             <div className="mt-3">
               <ButtonForm
                 id={`active-${i.id}`}

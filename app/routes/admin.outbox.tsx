@@ -12,13 +12,14 @@ import { formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { formValues, parseFilters } from "~/utils/query";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:outbox");
-  const { filters, invalid } = parseFilters(OutboxFiltersSchema, new URL(request.url).searchParams);
+  const { filters, invalid } = parseFilters(OutboxFiltersSchema, searchParamsOf(request));
   const [t, outbox] = await Promise.all([getT(request, "admin"), listOutbox(user, filters)]);
   const { page: _page, ...shown } = filters;
   return { title: `${t("outbox.title")} · ${t("common:appName")}`, configured: !!mailConfig().smtpUrl, values: formValues(shown), invalid, ...outbox };

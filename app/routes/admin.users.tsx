@@ -13,10 +13,12 @@ import { UserFields } from "~/modules/user/user-fields";
 import { CreateUserSchema, UserListSchema } from "~/modules/user/users.schema";
 import { createUser, listUsers, mailSetPasswordLink } from "~/modules/user/users.server";
 import { requireUserWith } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { ROLES } from "~/utils/permissions";
 import { dropUnknown, formValues, parseFilters } from "~/utils/query";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -25,9 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "admin:users");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "admin"), getFilterOptions(locale)]);
-  const { filters, invalid } = parseFilters(UserListSchema, new URL(request.url).searchParams);
+  const { filters, invalid } = parseFilters(UserListSchema, searchParamsOf(request));
   dropUnknown(filters, invalid, "institution", (id: number) => options.institutions.some((i) => i.id === id));
-  const list = await listUsers(user, filters);
+  const list = await listUsers(user, filters, locale);
   const { page: _page, ...shown } = filters;
   return { title: `${t("users.title")} · ${t("common:appName")}`, institutions: options.institutions, values: formValues(shown), invalid, ...list };
 }
@@ -71,9 +73,24 @@ function CreateUser({ institutions }: { institutions: { id: number; name: string
   );
 }
 
-export default function Users() {
-  const { users, total, page, pages, institutions, values, invalid } = useLoaderData<typeof loader>();
+type Methods = { role: string; password: boolean; providers: { name: string; known: boolean }[] };
+
+/** How a person signs in, as words: their password (noted when passwords are off for them) and their providers' accounts. */
+function useSignInMethods(passwordsForEveryone: boolean) {
   const { t } = useTranslation("admin");
+  return ({ role, password, providers }: Methods) => {
+    const methods = [
+      ...(password ? [t(passwordsForEveryone || role === "ADMIN" ? "signInMethods.password" : "signInMethods.passwordOff")] : []),
+      ...providers.map((p) => (p.known ? t("signInMethods.provider", { name: p.name }) : p.name)),
+    ];
+    return methods.length ? methods.join(", ") : t("signInMethods.none");
+  };
+}
+
+export default function Users() {
+  const { users, total, page, pages, institutions, values, invalid, passwordsForEveryone } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("admin");
+  const methods = useSignInMethods(passwordsForEveryone);
   const institutionName = new Map(institutions.map((i) => [i.id, i.name]));
   return (
     <div>
@@ -140,6 +157,16 @@ export default function Users() {
             </span>
             <span className="text-sm text-slate-700">
               {t(`common:roles.${u.role}`)} · {institutionName.get(u.institutionId)} · {u.active ? t("users.active") : t("users.inactive")}
+            </span>
+            <span className="w-full text-sm text-slate-700" data-testid="user-sign-in">
+              {t("signInMethods.methods", { methods: methods(u) })} ·{" "}
+              {u.lastSignInAt ? (
+                <>
+                  {t("signInMethods.last")} <time dateTime={u.lastSignInAt}>{formatDateTime(i18n.language, u.lastSignInAt)}</time>
+                </>
+              ) : (
+                t("signInMethods.lastNever")
+              )}
             </span>
           </li>
         ))}

@@ -12,6 +12,7 @@ import { requireUser, requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { can } from "~/utils/permissions";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "board:view");
   const locale = await getLocale(request);
   const [t, options, density] = await Promise.all([getT(request, "board"), getFilterOptions(locale), boardDensityOf(user)]);
-  const { filters, limits, open, values, invalid } = parseBoardQuery(new URL(request.url).searchParams, options);
+  const { filters, limits, open, values, invalid } = parseBoardQuery(searchParamsOf(request), options);
   const board = await getBoard(user, filters, limits, locale, open);
   return {
     title: `${t("title")} · ${t("common:appName")}`,

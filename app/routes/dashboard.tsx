@@ -7,6 +7,7 @@ import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "dashboard:view");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "dashboard"), getFilterOptions(locale)]);
-  const { filters, errors } = parseDashboardFilters(new URL(request.url).searchParams, { institutionIds: options.institutions.map((i) => i.id) });
+  const { filters, errors } = parseDashboardFilters(searchParamsOf(request), { institutionIds: options.institutions.map((i) => i.id) });
   const dashboard = await getDashboard(user, filters, locale);
   return {
     title: `${t("title")} · ${t("common:appName")}`,

@@ -9,6 +9,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params.id);
   const c = await getCase(user, id, await getLocale(request));
   return new Response(JSON.stringify({ schema: "idea-lab/case/v1", language: await getLocale(request), ...c }, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="idea-${id}-case.json"` },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="idea-${id}-case.json"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -10,6 +10,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const [c, t] = await Promise.all([getCase(user, id, locale), getT(request, ["lessons", "experiments"])]);
   return new Response(caseToMarkdown(c, t as never), {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="idea-${id}-case.md"` },
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="idea-${id}-case.md"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -10,6 +10,7 @@ import { formatNumber } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { can } from "~/utils/permissions";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:read");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "ideas"), getFilterOptions(locale)]);
-  const { filters, values, invalid } = parseIdeaFilters(new URL(request.url).searchParams, options);
+  const { filters, values, invalid } = parseIdeaFilters(searchParamsOf(request), options);
   const list = await listIdeas(user, filters, locale);
   return { title: `${t("list.title")} · ${t("common:appName")}`, options, values, invalid, canExport: can(user, "export:csv"), ...list };
 }

@@ -9,6 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { parseFilters } from "~/utils/query";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -16,7 +17,7 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");
   const locale = await getLocale(request);
-  const { filters } = parseFilters(PageSchema, new URL(request.url).searchParams);
+  const { filters } = parseFilters(PageSchema, searchParamsOf(request));
   const t = await getT(request, "ideas");
   const list = await listMyIdeas(user, filters.page, locale);
   return { title: `${t("mine.title")} · ${t("common:appName")}`, ...list };

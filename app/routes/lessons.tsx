@@ -9,6 +9,7 @@ import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { formValues } from "~/utils/query";
 import { pageMeta } from "~/utils/meta";
+import { searchParamsOf } from "~/utils/http.server";
 
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "lessons:view");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "lessons"), getFilterOptions(locale)]);
-  const { filters, invalid } = parseLessonFilters(new URL(request.url).searchParams, options);
+  const { filters, invalid } = parseLessonFilters(searchParamsOf(request), options);
   const lessons = await listLessons(user, filters, locale);
   const values = formValues(filters);
   return {

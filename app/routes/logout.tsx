@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { handleForm } from "~/core/form.server";
-import { pageMeta } from "~/utils/meta";
-import { ok } from "~/core/result";
 import { SignOutSchema } from "~/modules/user/header.schema";
-import { logout } from "~/utils/auth.server";
+import { endSessionUrl } from "~/modules/user/oidc.server";
+import { signOut } from "~/modules/user/sign-out.server";
+import { clearSessionCookie, getUser } from "~/utils/auth.server";
+import { pageMeta } from "~/utils/meta";
+import { appOrigin, oidcProvider } from "~/utils/oidc-config.server";
+import { currentSessionId } from "~/utils/session.server";
 
 // Signing out changes state, so it is POST only; a GET just goes home.
 export async function loader() {
@@ -12,11 +15,18 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const [user, sessionId] = await Promise.all([getUser(request), currentSessionId(request)]);
   return handleForm(request, {
     pageless: true,
     schema: SignOutSchema,
-    run: async () => ok(),
-    done: async () => ({ redirect: "/login", headers: { "Set-Cookie": await logout(request) } }),
+    run: () => signOut(user, { sessionId }),
+    async done(ended) {
+      const headers = { "Set-Cookie": await clearSessionCookie(request) };
+      // Signed in through a provider that offers it: signed out there too, and sent back to the sign-in page.
+      const provider = ended ? oidcProvider(ended.provider) : undefined;
+      const there = provider && ended ? await endSessionUrl(provider, ended.idToken, `${appOrigin(request)}/login`) : null;
+      return { redirect: there?.href ?? "/login", headers };
+    },
   });
 }
 

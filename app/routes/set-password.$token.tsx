@@ -22,11 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ip = (context as { clientIp?: string }).clientIp ?? "unknown";
   return handleForm(request, {
     schema: SetPasswordSchema,
     hide: ["password", "confirmPassword"],
-    run: ({ password }) => setPasswordWithToken(null, { token: params.token ?? "", password }),
+    run: ({ password }) => setPasswordWithToken(null, { token: params.token ?? "", password, ip }),
     done: ({ email }) => ({ redirect: `/login?email=${encodeURIComponent(email)}`, toast: "admin:setPassword.done" }),
   });
 }

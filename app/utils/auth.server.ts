@@ -6,6 +6,7 @@ import type { Locale, Role } from "~/generated/prisma/enums";
 import { prisma } from "./db.server";
 import { invariantResponse } from "./http.server";
 import { can, type Permission } from "./permissions";
+import { noteSignedIn } from "./request-context.server";
 import { SESSION_MAX_AGE_S, getSession, sessionStorage } from "./session.server";
 import { safeRedirect } from "./safe-redirect";
 
@@ -16,32 +17,42 @@ export type SessionUser = {
   role: Role;
   locale: Locale | null;
   institutionId: number;
+  /** Signing in asks for a code from an authenticator app after the password (getUser always says; absent counts as off). */
+  twoFactor?: boolean;
 };
 
-/** Starts a new session (a new id, never a reused one) and returns the Set-Cookie header. */
-export async function createUserSession(request: Request, userId: number) {
+/**
+ * Starts a new session (a new id, never a reused one) and returns the Set-Cookie header. Signed in
+ * through a provider, the session keeps the identity and the ID token that signing out there needs.
+ */
+export async function createUserSession(request: Request, userId: number, provider?: { identityId: number; idToken: string | null }) {
   const session = await getSession(request);
   const previous = session.get("sessionId");
   if (previous) await prisma.session.deleteMany({ where: { id: previous } });
   const id = randomBytes(32).toString("base64url");
-  await prisma.session.create({
-    data: {
-      id,
-      userId,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_S * 1000),
-      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
-    },
-  });
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.session.create({
+      data: {
+        id,
+        userId,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
+        userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+        identityId: provider?.identityId ?? null,
+        idToken: provider?.idToken ?? null,
+      },
+    }),
+    prisma.user.update({ where: { id: userId }, data: { lastSignInAt: now } }),
+  ]);
   session.set("sessionId", id);
   session.flash("toast", { key: "toast.signedIn", type: "success" });
+  noteSignedIn(userId);
   return sessionStorage.commitSession(session);
 }
 
-export async function logout(request: Request) {
-  const session = await getSession(request);
-  const id = session.get("sessionId");
-  if (id) await prisma.session.deleteMany({ where: { id } });
-  return sessionStorage.destroySession(session);
+/** The Set-Cookie header that forgets the session in the browser (its row is ended by the user module's signOut). */
+export async function clearSessionCookie(request: Request) {
+  return sessionStorage.destroySession(await getSession(request));
 }
 
 const userCache = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -58,12 +69,13 @@ export function getUser(request: Request): Promise<SessionUser | null> {
         where: { id },
         select: {
           expiresAt: true,
-          user: { select: { id: true, email: true, name: true, role: true, locale: true, institutionId: true, active: true } },
+          user: { select: { id: true, email: true, name: true, role: true, locale: true, institutionId: true, active: true, totpEnabledAt: true } },
         },
       });
       if (!row || row.expiresAt < new Date() || !row.user.active) return null;
-      const { active: _active, ...user } = row.user;
-      return user;
+      const { active: _active, totpEnabledAt, ...user } = row.user;
+      noteSignedIn(user.id);
+      return { ...user, twoFactor: !!totpEnabledAt };
     })();
     userCache.set(request, cached);
   }
@@ -86,9 +98,14 @@ export function requirePermission(user: { role: Role } | null, permission: Permi
   invariantResponse(can(user, permission), 403);
 }
 
+/**
+ * The signed-in user with a permission (403 without it). The admin pages also need two-factor
+ * sign-in: an administrator who has not enrolled is sent to enrol first.
+ */
 export async function requireUserWith(request: Request, permission: Permission) {
   const user = await requireUser(request);
   requirePermission(user, permission);
+  if (permission.startsWith("admin:") && !user.twoFactor) throw redirect("/account/two-factor?required=1");
   return user;
 }
 

@@ -1,6 +1,10 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgresql/client";
+import { engineOf, postgresPoolConfig } from "./engine.server";
 import { BUSY_TIMEOUT_MS, SQLITE_PRAGMAS, databaseUrl, sqliteFilePath } from "./sqlite.server";
 
 /**
@@ -24,11 +28,43 @@ class ConfiguredSqliteAdapterFactory implements SqlDriverAdapterFactory {
   }
 }
 
-export function createPrismaClient(url = databaseUrl()) {
+/** The pool of the PostgreSQL client, when the app runs on PostgreSQL (for the metrics and a clean shutdown). */
+let pool: pg.Pool | undefined;
+
+/**
+ * The client for DATABASE_URL: `file:…` is SQLite through better-sqlite3, `postgresql://…` is
+ * PostgreSQL through node-postgres. The two generated clients come from the same models (the
+ * PostgreSQL schema is written from the SQLite one), so the app sees one type: the SQLite client's.
+ */
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (engineOf(url) === "postgresql") {
+    const ownPool = new pg.Pool(postgresPoolConfig(url));
+    // An idle connection that PostgreSQL closes (a restart, a terminated backend) is dropped from
+    // the pool and replaced on demand; without a listener node-postgres would end the process.
+    ownPool.on("error", (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`));
+    pool ??= ownPool;
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(ownPool) });
+    // Prisma leaves a pool it was given open; $disconnect closes it too, so scripts and tests end.
+    const disconnect = client.$disconnect.bind(client);
+    let ended = false;
+    client.$disconnect = async () => {
+      await disconnect();
+      if (ended) return;
+      ended = true;
+      if (pool === ownPool) pool = undefined;
+      await ownPool.end();
+    };
+    return client as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new ConfiguredSqliteAdapterFactory(url) });
 }
 
-export type Db = ReturnType<typeof createPrismaClient>;
+/** How many PostgreSQL connections the process holds, uses and waits for (null on SQLite). */
+export function poolStats() {
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
+export type Db = PrismaClient;
 /** The client inside a transaction: what commands, reactors and factories write with. */
 export type Tx = Prisma.TransactionClient;
 

@@ -46,9 +46,28 @@ export async function readFormData(request: Request): Promise<FormData> {
       chunks.push(value);
     }
   }
+  let formData: FormData;
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
+    formData = await new Response(Buffer.concat(chunks), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
   } catch {
     return invariantResponse(false, 400) as never;
   }
+  const clean = new FormData();
+  for (const [name, value] of formData) clean.append(withoutNul(name), typeof value === "string" ? withoutNul(value) : value);
+  return clean;
+}
+
+/**
+ * Text without NUL characters. Nobody types one; PostgreSQL refuses them in text and SQLite would
+ * keep them invisibly, so they are dropped where text enters: forms (readFormData) and URL queries
+ * (searchParamsOf).
+ */
+export const withoutNul = (text: string) => (text.includes("\0") ? text.replaceAll("\0", "") : text);
+
+/** The request's URL query, as every loader reads it (without NUL characters). */
+export function searchParamsOf(request: Request): URLSearchParams {
+  const params = new URL(request.url).searchParams;
+  const clean = new URLSearchParams();
+  for (const [name, value] of params) clean.append(withoutNul(name), withoutNul(value));
+  return clean;
 }

@@ -39,23 +39,33 @@ export const i18nConfig = {
 };
 
 /**
- * Validation messages travel as "key" or "key|{json params}" (schemas are shared with the
- * browser and know no language); the form shows them through this.
+ * Messages travel as "key" or "key|{json params}" (schemas are shared with the browser and know no
+ * language): a validation key ("required"), or a domain message's "namespace:key" ("auth:login.invalid").
  */
 export function errorMessage(key: string, params?: Record<string, unknown>) {
   return params ? `${key}|${JSON.stringify(params)}` : key;
 }
 
-export function translateError(t: (key: string, options?: Record<string, unknown>) => string, message: string) {
+/** A message's key and parameters (none when they do not parse). */
+export function splitMessage(message: string): { key: string; params: Record<string, unknown> } {
   const bar = message.indexOf("|");
-  if (bar === -1) return t(`common:validation.${message}`, { defaultValue: t("common:validation.invalid") });
-  let params: Record<string, unknown> = {};
+  if (bar === -1) return { key: message, params: {} };
   try {
-    params = JSON.parse(message.slice(bar + 1));
+    return { key: message.slice(0, bar), params: JSON.parse(message.slice(bar + 1)) as Record<string, unknown> };
   } catch {
-    /* keep the plain message */
+    return { key: message.slice(0, bar), params: {} };
   }
-  return t(`common:validation.${message.slice(0, bar)}`, { ...params, defaultValue: t("common:validation.invalid") });
+}
+
+/**
+ * A message in the reader's language: a domain message ("namespace:key") as its namespace says, a
+ * validation key from common:validation (an unknown one reads "invalid"). A message that names a
+ * row in both languages passes both (nameLv, nameEn); each language's text picks its own.
+ */
+export function translateError(t: (key: string, options?: Record<string, unknown>) => string, message: string) {
+  const { key, params } = splitMessage(message);
+  if (/^\w+:[\w.-]+$/.test(key)) return t(key, params);
+  return t(`common:validation.${key}`, { ...params, defaultValue: t("common:validation.invalid") });
 }
 
 /**

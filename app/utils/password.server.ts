@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id (the library's default algorithm) with OWASP's recommended memory cost.
@@ -7,8 +8,17 @@ export function hashPassword(password: string) {
   return hash(password, ARGON2_OPTIONS);
 }
 
-export async function verifyPassword(passwordHash: string, password: string) {
+// Checked against when there is no hash (an unknown e-mail, an account without a password), so
+// every "no" takes as long as a wrong password does.
+let dummyHash: Promise<string> | undefined;
+
+/** Whether the password matches the hash; always false (in the same time) without a hash. */
+export async function verifyPassword(passwordHash: string | null, password: string) {
   try {
+    if (passwordHash === null) {
+      await verify(await (dummyHash ??= hash(randomBytes(16).toString("hex"), ARGON2_OPTIONS)), password);
+      return false;
+    }
     return await verify(passwordHash, password);
   } catch {
     return false;

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "admin:stages",
   "admin:audit", // the audit log
   "admin:outbox", // the e-mail outbox
+  "admin:sign-in", // how people sign in: local passwords on or off, the identity providers
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

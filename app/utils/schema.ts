@@ -26,14 +26,17 @@ export const count = z
   .max(10_000_000, errorMessage("tooLarge"))
   .optional();
 
+/** The largest id a row can have: ids are 32-bit integers on PostgreSQL (SQLite would take more). */
+export const MAX_ID = 2_147_483_647;
+
 /**
  * A row's id or version in a hidden field the page fills in. A bad value is not the person's doing:
  * the route adapter reports it once for the whole form ("the form was changed"), so it has no message of its own.
  */
-export const recordId = z.number().int().positive();
+export const recordId = z.number().int().positive().max(MAX_ID);
 
 /** A row's id in a list's URL filter (?institution=3). */
-export const idFilter = z.coerce.number().int().positive().optional();
+export const idFilter = z.coerce.number().int().positive().max(MAX_ID).optional();
 
 /** A list's page in its URL (1-based). */
 export const pageFilter = z.coerce.number().int().min(1).max(100_000).optional();

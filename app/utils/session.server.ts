@@ -9,8 +9,16 @@ export type Toast = { key: string; type: "success" | "error" };
 type SessionData = { sessionId: string };
 type SessionFlashData = { toast: Toast };
 
+/**
+ * The session cookie's name. In production it is `__Host-session`: the browser then takes it only
+ * with Secure, Path=/ and no Domain, from this very host over HTTPS, so neither a sibling subdomain
+ * nor a plain-http page can set or overwrite it. On a workstation (plain http) `__Host-` cookies are
+ * refused, so it is `__session` there.
+ */
+export const SESSION_COOKIE_NAME = env.secureCookies ? "__Host-session" : "__session";
+
 /** The signed cookie holds the id of a row in Session (and one-shot toasts), nothing else. */
-const sessionCookie = createCookie("__session", {
+const sessionCookie = createCookie(SESSION_COOKIE_NAME, {
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,

@@ -6,6 +6,9 @@ test("a person opens their account from the header and changes their name; a wro
   await page.getByTestId("current-user").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mans konts");
   await expect(page.getByText("Šī sesija")).toBeVisible();
+  // The session's device is named as a person knows it, not by the raw User-Agent.
+  await expect(page.locator("#sessions li").first()).toContainText("Chrome, Windows"); // the test browser presents itself as desktop Chrome on Windows
+  await expect(page.locator("#sessions")).not.toContainText("Mozilla/5.0");
   await expectNoAxeViolations(page);
   await page.getByLabel("Vārds un uzvārds").fill("Sandra Lāce-Ozoliņa");
   await page.getByRole("button", { name: "Saglabāt profilu" }).click();

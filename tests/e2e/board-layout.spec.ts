@@ -27,7 +27,7 @@ test("at 1280 × 800 in compact density all eight columns show; the choice is re
   // Compact cards: no principles, one line of figures, still a handle of at least 24 × 24 px.
   const card = page.locator("#col-discover article").first();
   // Short figures on screen ("30 d."), read out in full ("30 dienas posmā").
-  await expect(card.locator("p").first()).toHaveText(/^\d+ d\.\d+ dien\S+ posmā · \d+ eksp\.\d+ eksperiment\S* · \d+ atb\.\d+ atbalsta · \S/);
+  await expect(card.locator("p").first()).toHaveText(/^\d+ d\.\d+ dien\S+ posmā · \d+ eksp\.\d+ eksperiment\S* · \d+ atb\.\d+ atbalst\S+ · \S/);
   const handle = (await card.locator("[data-handle]").boundingBox())!;
   expect(handle.width).toBeGreaterThanOrEqual(24);
   expect(handle.height).toBeGreaterThanOrEqual(24);

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
@@ -7,6 +8,9 @@ test("a manager reads the dashboard, changes the period and the institution, ope
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārskats");
   await expect(page.getByTestId("headline-inPipeline")).not.toHaveText("0");
   await expectNoAxeViolations(page);
+  // Every landmark has a name of its own (the table's scroll region is not named like its section).
+  const landmarks = await new AxeBuilder({ page }).withRules(["landmark-unique"]).analyze();
+  expect(landmarks.violations.map((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
 
   // The last 12 months and one institution.
   await page.getByLabel("Periods", { exact: true }).selectOption("12m");

@@ -34,7 +34,7 @@ test("a wrong password shows one message for the whole form and keeps the e-mail
   await page.goto("/login");
   await page.getByLabel("E-pasts").fill("manager@example.lv");
   await page.getByLabel("Parole").fill("nepareiza-parole");
-  await page.getByRole("button", { name: "Pieslēgties" }).click();
+  await page.getByRole("button", { name: "Pieslēgties", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("Nepareizs e-pasts vai parole.");
   await expect(page.getByLabel("E-pasts")).toHaveValue("manager@example.lv");
   await expectNoAxeViolations(page);
@@ -45,7 +45,7 @@ test("an invalid e-mail gets its message beside the field, also without JavaScri
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("E-pasts").fill("nav-epasts");
-  await page.getByRole("button", { name: "Pieslēgties" }).click();
+  await page.getByRole("button", { name: "Pieslēgties", exact: true }).click();
   const email = page.getByLabel("E-pasts");
   await expect(email).toHaveAttribute("aria-invalid", "true");
   await expect(email).toHaveValue("nav-epasts");
@@ -109,15 +109,22 @@ test("an unknown address shows the translated 404 page", async ({ page }) => {
 
 test("an unknown idea answers 404 with its page, titled, in English too", async ({ page }) => {
   await signIn(page, "submitter@example.lv");
+  // The choice is saved on the user: wait until it has been, and put it back however the test ends,
+  // or every later test that signs in as this user would find the pages in English.
   await page.getByRole("button", { name: "English" }).click();
-  const response = await page.goto("/ideas/999999");
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
-  await expect(page).toHaveTitle("Page not found · Idea Lab");
-  // The layout stays: the header and the way home.
-  await expect(page.getByRole("link", { name: "To the home page" })).toBeVisible();
-  await expect(page.getByTestId("current-user")).toBeVisible();
-  await page.getByRole("button", { name: "Latviešu" }).click();
+  await expect(page.getByRole("button", { name: "Latviešu" })).toBeVisible();
+  try {
+    const response = await page.goto("/ideas/999999");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await expect(page).toHaveTitle("Page not found · Idea Lab");
+    // The layout stays: the header and the way home.
+    await expect(page.getByRole("link", { name: "To the home page" })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toBeVisible();
+  } finally {
+    await page.getByRole("button", { name: "Latviešu" }).click();
+    await expect(page.getByRole("button", { name: "English" })).toBeVisible();
+  }
 });
 
 test("a page the role may not see answers 403 with the translated page", async ({ page }) => {
@@ -133,7 +140,7 @@ test("the admin page leads to every administration page", async ({ page }) => {
   await signIn(page, "admin@example.lv");
   await page.getByRole("navigation", { name: "Galvenā navigācija" }).getByRole("link", { name: "Administrēšana" }).click();
   const links = page.getByRole("main").getByRole("listitem").getByRole("link");
-  await expect(links).toHaveText(["Lietotāji", "Iestādes", "Posmi un vārti", "Audita žurnāls", "Izsūtāmās vēstules"]);
+  await expect(links).toHaveText(["Lietotāji", "Iestādes", "Pieslēgšanās", "Posmi un vārti", "Audita žurnāls", "Izsūtāmās vēstules"]);
   await expectNoAxeViolations(page);
 });
 
@@ -191,4 +198,53 @@ test("every response carries the security headers, and /healthz reports the data
     expect(refused.status(), method).toBe(405);
     expect(await refused.text()).toBe("Method Not Allowed");
   }
+});
+
+test("the focus indicator stands out at least 3:1 wherever it appears: on the carmine header and on the page", async ({ page }) => {
+  await signIn(page, "submitter@example.lv");
+  await page.goto("/ideas");
+  // Tab through the header and into the page; for each focused element, the contrast of each ring's
+  // colour with the background behind the element (the nearest ancestor that paints one).
+  const seen: { where: string; best: number }[] = [];
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(
+      await page.evaluate(() => {
+        const parse = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 4).map(Number);
+        const luminance = ([r, g, b]: number[]) => {
+          const channel = (c: number) => {
+            const s = c / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          };
+          return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+        };
+        const contrast = (a: number[], b: number[]) => {
+          const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const element = document.activeElement as HTMLElement;
+        let behind: Element | null = element.parentElement;
+        let background = [255, 255, 255];
+        while (behind) {
+          const colour = parse(getComputedStyle(behind).backgroundColor);
+          if (colour.length === 3 || (colour.length === 4 && colour[3] > 0)) {
+            background = colour.slice(0, 3);
+            break;
+          }
+          behind = behind.parentElement;
+        }
+        const style = getComputedStyle(element);
+        const rings = [style.outlineStyle !== "none" ? parse(style.outlineColor) : null, style.boxShadow !== "none" ? parse(style.boxShadow) : null].filter(
+          (c): c is number[] => !!c,
+        );
+        const best = Math.max(0, ...rings.map((ring) => contrast(ring.slice(0, 3), background)));
+        return { where: `${element.tagName} ${element.textContent?.trim().slice(0, 30)} on rgb(${background.join(",")})`, best };
+      }),
+    );
+  }
+  expect(
+    seen.some((s) => s.where.includes("on rgb(138,28,43)")),
+    "some stops are on the header",
+  ).toBe(true);
+  expect(seen.filter((s) => s.best < 3)).toEqual([]);
 });

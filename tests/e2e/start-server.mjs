@@ -7,4 +7,6 @@ if (!file.includes("tests/.tmp")) throw new Error(`Refusing to reset a database 
 for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 execSync("npx remix build", { stdio: "inherit" });
 execSync("npx tsx scripts/setup-db.ts", { stdio: "inherit" });
+execSync("npx tsx tests/e2e/enrol-admin.ts", { stdio: "inherit" });
+
 await import("../../server/index.js");

@@ -1,3 +1,5 @@
+import { runWithRequestContext } from "~/utils/request-context.server";
+
 // Runs a route's loader or action as Remix would and normalises what it answers (a Response,
 // data() with a status, a plain value, or a thrown Response) into { status, headers, data }.
 type RouteArgs = { request: Request; params?: Record<string, string>; context?: Record<string, unknown> };
@@ -25,8 +27,10 @@ async function normalise(value: unknown): Promise<RouteResult> {
 }
 
 export async function run(fn: RouteFn, { request, params = {}, context = {} }: RouteArgs): Promise<RouteResult> {
+  const full = { clientIp: "10.0.0.1", ...context };
   try {
-    return await normalise(await fn({ request, params, context: { clientIp: "10.0.0.1", ...context } }));
+    // Inside the request's context, as the server runs every request (the audit log takes the address from it).
+    return await normalise(await runWithRequestContext({ ip: String(full.clientIp) }, () => fn({ request, params, context: full })));
   } catch (thrown) {
     if (thrown instanceof Response) return normalise(thrown);
     throw thrown;

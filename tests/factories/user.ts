@@ -8,11 +8,24 @@ import { hashPassword } from "~/utils/password.server";
 export const TEST_PASSWORD = "correct-horse-battery";
 let cachedHash: Promise<string> | undefined;
 
-type UserOverrides = { role?: Role; email?: string; name?: string; active?: boolean; institutionCode?: string; locale?: "lv" | "en" };
+/** The authenticator secret of test users with two-factor on (administrators, unless told otherwise). */
+export const TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+type UserOverrides = {
+  role?: Role;
+  email?: string;
+  name?: string;
+  active?: boolean;
+  institutionCode?: string;
+  locale?: "lv" | "en";
+  /** Two-factor sign-in on; administrators have it unless this says false (they must, to use the admin pages). */
+  twoFactor?: boolean;
+};
 
 export async function createUser(overrides: UserOverrides = {}) {
   const institution = await prisma.institution.findUniqueOrThrow({ where: { code: overrides.institutionCode ?? "VK" } });
-  return prisma.user.create({
+  const twoFactor = overrides.twoFactor ?? overrides.role === "ADMIN";
+  const user = await prisma.user.create({
     data: {
       email: overrides.email ?? `user-${randomBytes(4).toString("hex")}@example.lv`,
       name: overrides.name ?? "Testa Lietotājs",
@@ -21,8 +34,10 @@ export async function createUser(overrides: UserOverrides = {}) {
       locale: overrides.locale ?? null,
       institutionId: institution.id,
       passwordHash: await (cachedHash ??= hashPassword(TEST_PASSWORD)),
+      ...(twoFactor ? { totpSecret: TEST_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
     },
   });
+  return { ...user, twoFactor };
 }
 
 /** The Cookie header of a new session for the user, as the browser would send it. */

@@ -1,18 +1,27 @@
 import { expect, test } from "vitest";
+import { Secret, TOTP } from "otpauth";
 import { action as loginAction } from "~/routes/login";
+import { action as codeAction } from "~/routes/login_.code";
 import { action as gatesAction } from "~/routes/admin.stages";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { loader as auditCsvLoader } from "~/routes/admin.audit[.]csv";
 import { prisma } from "~/utils/db.server";
 import { formRequest, getRequest } from "../factories/request";
 import { run } from "../factories/route";
-import { TEST_PASSWORD, createUser, sessionCookieFor } from "../factories/user";
+import { TEST_PASSWORD, TEST_TOTP_SECRET, createUser, sessionCookieFor } from "../factories/user";
 
 type Log = { entries: { action: string; actor: { email: string } | null; after: string | null; before: string | null; ip: string | null }[]; total: number };
 
 test("sign-ins, failed sign-ins and gate switches are in the audit log, with actor, time, target and values", async () => {
   const admin = await createUser({ role: "ADMIN", email: "audit-admin@example.lv" });
-  await run(loginAction, { request: formRequest("/login", { email: admin.email, password: TEST_PASSWORD }), context: { clientIp: "10.9.9.9" } });
+  // An administrator signs in in two steps: the password, then the code from the app.
+  const password = await run(loginAction, {
+    request: formRequest("/login", { email: admin.email, password: TEST_PASSWORD }),
+    context: { clientIp: "10.9.9.9" },
+  });
+  const code = new TOTP({ secret: Secret.fromBase32(TEST_TOTP_SECRET) }).generate();
+  const pending = password.headers.get("Set-Cookie")!.split(";")[0];
+  expect((await run(codeAction, { request: formRequest("/login/code", { code }, { cookie: pending }), context: { clientIp: "10.9.9.9" } })).status).toBe(302);
   await run(loginAction, { request: formRequest("/login", { email: "nobody@example.lv", password: "x" }), context: { clientIp: "10.9.9.8" } });
   const cookie = await sessionCookieFor(admin.id);
   const scale = await prisma.stage.findUniqueOrThrow({ where: { key: "scale" } });

@@ -1,13 +1,14 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { getDashboard, parseDashboardFilters, type Dashboard } from "~/modules/dashboard/dashboard.server";
-import { moveIdea } from "~/modules/board/board.server";
-import { rebuildFlowFigures } from "~/modules/dashboard/dashboard.sqlite.server";
+import { getDashboard, parseDashboardFilters, rebuildFlowFigures, type Dashboard } from "~/modules/dashboard/dashboard.server";
+import { moveIdea, returnIdea, tagIdea } from "~/modules/board/board.server";
+import { updateIdea } from "~/modules/idea/idea.server";
+import { IdeaFormSchema } from "~/modules/idea/idea.schema";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { loader as dashboardCsvLoader } from "~/routes/dashboard.export[.]csv";
 import { loader as ideasCsvLoader } from "~/routes/ideas.export[.]csv";
 import type { EventType } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
-import { submittedIdea } from "../factories/idea";
+import { fullBrief, submittedIdea } from "../factories/idea";
 import { getRequest } from "../factories/request";
 import { run } from "../factories/route";
 import { createUser, sessionCookieFor } from "../factories/user";
@@ -242,13 +243,79 @@ describe("figures on a hand-built data set", () => {
     expect(t.headline).toEqual({ submitted: 2, inPipeline: 1, implemented: 0, stopped: 1, declined: 0 });
     expect(t.experiments.completed).toBe(1);
   });
+
+  test("with the principle filter every figure counts that principle's ideas (one and three) only", async () => {
+    const d = await dashboard(`${PERIOD}&principle=test`);
+    expect(d.experiments.byResult).toEqual([
+      { result: "VALIDATED", count: 0 },
+      { result: "INVALIDATED", count: 1 },
+      { result: "INCONCLUSIVE", count: 0 },
+    ]);
+    // One entered submitted, discover twice and define twice; three entered submitted, discover and stopped.
+    expect(d.funnel.map((s) => [s.key, s.now, s.entered])).toEqual([
+      ["submitted", 0, 2],
+      ["discover", 0, 3],
+      ["define", 1, 2],
+      ["develop", 0, 0],
+      ["test", 0, 0],
+      ["scale", 0, 0],
+      ["implemented", 0, 0],
+      ["stopped", 1, 1],
+    ]);
+    // Discover: one went on to define twice, three was stopped; define: one went back once.
+    expect(d.conversion.map((c) => [c.fromCount, c.toCount])).toEqual([
+      [2, 2],
+      [3, 2],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
+    // Discover's stays: 20, 10 and 30 days; the median is the 2nd, the 90th percentile the 3rd.
+    expect(stage(d, "timeInStage", "submitted")).toMatchObject({ stays: 2, median: 10, p90: 10 });
+    expect(stage(d, "timeInStage", "discover")).toMatchObject({ stays: 3, median: 20, p90: 30 });
+    expect(stage(d, "timeInStage", "define")).toMatchObject({ stays: 1, median: 10, p90: 10 });
+    expect(stage(d, "timeInStage", "scale")).toMatchObject({ stays: 0, median: null, p90: null });
+    expect(d.throughput.filter((m) => m.entered || m.implemented || m.stopped)).toEqual([
+      { month: "2026-01", entered: 1, implemented: 0, stopped: 0 },
+      { month: "2026-03", entered: 1, implemented: 0, stopped: 0 },
+      { month: "2026-04", entered: 0, implemented: 0, stopped: 1 },
+    ]);
+    // The matrix shows the filtered ideas under each of their principles: one under test and share.
+    const cells = d.matrix.rows.flatMap((r) => r.counts.map((count, i) => [r.key, d.matrix.stages[i].key, count] as const)).filter(([, , c]) => c);
+    expect(cells).toEqual([
+      ["test", "define", 1],
+      ["test", "stopped", 1],
+      ["share", "define", 1],
+    ]);
+    expect(d.institutions.map((i) => [i.id, i.count]).sort()).toEqual(
+      [
+        [A, 1],
+        [B, 1],
+      ].sort(),
+    );
+    expect(d.stale.ideas.map((i) => i.id)).toEqual([ids.one]);
+    // Another principle: only four (embrace), submitted before the period and implemented in June.
+    const e = await dashboard(`${PERIOD}&principle=embrace`);
+    expect(e.headline).toEqual({ submitted: 0, inPipeline: 0, implemented: 1, stopped: 0, declined: 0 });
+    expect(e.conversion.map((c) => [c.fromCount, c.toCount])).toEqual([
+      [1, 1],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(stage(e, "timeInStage", "discover")).toMatchObject({ stays: 1, median: 116, p90: 116 });
+    expect(e.stale).toEqual({ total: 0, ideas: [] });
+  });
 });
 
 describe("filters that make no sense", () => {
   test.each([
     ["an end before the start", "?period=custom&from=2026-05-01&to=2026-01-01", "order"],
     ["only an end, before this year began", "?to=2020-01-01", "order"],
-    ["a period of centuries", "?period=custom&from=0001-01-01&to=2026-01-01", "span"],
+    ["a period of centuries", "?period=custom&from=1900-01-01&to=2026-01-01", "span"],
     ["a malformed date", "?period=custom&from=2026-02-31", "from"],
     ["an impossible month", "?period=custom&from=2026-13-01", "from"],
     ["an unknown institution", "?institution=99999", "institution"],
@@ -371,6 +438,48 @@ describe("the flow figures follow every change", () => {
     expect(incremental.stays.filter((s) => s.ideaId === idea.id).map((s) => s.nextStageId === null)).toEqual([false, false, false, false, false, true]);
     await rebuildFlowFigures();
     expect(await snapshot()).toEqual(incremental);
+  });
+
+  test("an idea's stays carry its principles as they are now: after an edit of a returned idea, its resubmission and a facilitator's tags", async () => {
+    const facilitator = await createUser({ role: "FACILITATOR" });
+    const author = await prisma.user.findUniqueOrThrow({ where: { id: submitter.id } });
+    await prisma.stage.updateMany({ data: { gateEnabled: false } });
+    const bit = async (...keys: string[]) =>
+      (await prisma.principle.findMany({ where: { key: { in: keys } } })).reduce((bits, p) => bits | (1 << (p.id - 1)), 0);
+    const staysOf = async (id: number) => (await prisma.stay.findMany({ where: { ideaId: id }, orderBy: { enteredAt: "asc" } })).map((s) => s.principleBits);
+    const version = async (id: number) => (await prisma.idea.findUniqueOrThrow({ where: { id } })).version;
+    const id = await submittedIdea(submitter.id, { principles: ["partner"] });
+    expect(await staysOf(id)).toEqual([await bit("partner")]);
+    expect((await returnIdea(facilitator, { ideaId: id, version: await version(id), text: "Kuras iestādes?" })).ok).toBe(true);
+    const brief = async (intent: "draft" | "submit", principles: string[]) =>
+      IdeaFormSchema.parse({ ...fullBrief({ intent }), usersTalkedTo: 12, principles, institutionId: author.institutionId, version: await version(id) });
+    // Saved with other principles (EDITED), then sent back with a third (RESUBMITTED).
+    expect((await updateIdea(author, { id, value: await brief("draft", ["test"]) })).ok).toBe(true);
+    expect(await staysOf(id)).toEqual([await bit("test")]);
+    expect((await updateIdea(author, { id, value: await brief("submit", ["test", "share"]) })).ok).toBe(true);
+    expect(await staysOf(id)).toEqual([await bit("test", "share"), await bit("test", "share")]);
+    expect((await moveIdea(facilitator, { ideaId: id, version: await version(id), stage: "discover" })).ok).toBe(true);
+    expect((await tagIdea(facilitator, { ideaId: id, version: await version(id), principles: ["embrace"] })).ok).toBe(true);
+    expect(await staysOf(id)).toEqual(Array(3).fill(await bit("embrace")));
+    // The principle filter follows: the idea is counted under embrace now, not under test.
+    const today = new Date().toISOString().slice(0, 10);
+    const entered = async (principle: string) => {
+      const { filters } = parseDashboardFilters(new URLSearchParams(`period=custom&from=${today}&to=${today}&principle=${principle}`), {
+        institutionIds: [A, B],
+      });
+      const d = await getDashboard({ id: manager.id, email: "", name: "", role: "MANAGER", locale: null, institutionId: A }, filters, "en");
+      return d.funnel.find((s) => s.key === "discover")!.entered;
+    };
+    expect(await entered("embrace")).toBe(1);
+    expect(await entered("test")).toBe(0);
+    const before = await prisma.stay.findMany({
+      orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }],
+      select: { ideaId: true, stageId: true, principleBits: true },
+    });
+    await rebuildFlowFigures();
+    expect(
+      await prisma.stay.findMany({ orderBy: [{ ideaId: "asc" }, { enteredAt: "asc" }], select: { ideaId: true, stageId: true, principleBits: true } }),
+    ).toEqual(before);
   });
 });
 

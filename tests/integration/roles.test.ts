@@ -6,6 +6,7 @@ import * as adminAudit from "~/routes/admin.audit";
 import * as adminAuditCsv from "~/routes/admin.audit[.]csv";
 import * as adminInstitutions from "~/routes/admin.institutions";
 import * as adminOutbox from "~/routes/admin.outbox";
+import * as adminSignIn from "~/routes/admin.sign-in";
 import * as adminStages from "~/routes/admin.stages";
 import * as adminUsers from "~/routes/admin.users";
 import * as board from "~/routes/board";
@@ -69,6 +70,7 @@ const PAGES: [string, { loader: (args: never) => unknown }, Record<Role, number>
   ["/admin/audit", adminAudit, ADMINS],
   ["/admin/audit.csv", adminAuditCsv, ADMINS],
   ["/admin/outbox", adminOutbox, ADMINS],
+  ["/admin/sign-in", adminSignIn, ADMINS],
 ];
 
 const visit = (path: string, route: { loader: (args: never) => unknown }, cookie?: string) => {
@@ -151,6 +153,13 @@ describe("changes, by role", () => {
         people[role],
       );
       expect(created.status, role).toBe(role === "ADMIN" ? 302 : 403);
+    }
+  });
+
+  test("who may sign in with a password: administrators only", async () => {
+    for (const role of ROLES) {
+      const saved = await post(adminSignIn, "/admin/sign-in", { passwords: "everyone" }, people[role]);
+      expect(saved.status, role).toBe(role === "ADMIN" ? 302 : 403);
     }
   });
 });

@@ -1,9 +1,15 @@
-// A database built from prisma/migrations must match prisma/schema.prisma: every model's table,
+// A database built from the migrations must match prisma/schema.prisma: every model's table,
 // column, type, nullability, primary key, unique constraint and index. Run on the test database,
-// which the setup built with the project's migration runner.
+// which the setup built with the project's migration runner: on SQLite from prisma/migrations, on
+// PostgreSQL from prisma/postgresql/migrations. And the two engines cannot drift apart: the
+// PostgreSQL schema is what the generator writes from the source, and every migration has its twin.
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { expect, test } from "vitest";
+import { POSTGRES_SCHEMA, postgresSchema } from "../../scripts/prisma-schemas.mjs";
+import { prisma } from "~/utils/db.server";
+import { onPostgres } from "~/utils/engine.server";
+import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR, listMigrations } from "~/utils/migrations.server";
 import { sqliteFilePath } from "~/utils/sqlite.server";
 
 type Model = {
@@ -91,6 +97,46 @@ function readDatabase(db: Database.Database) {
   return models;
 }
 
+/** PostgreSQL's names for the types of SQLite's columns (enums are PostgreSQL types of their own). */
+const POSTGRES_TYPES: Record<string, string> = {
+  text: "TEXT",
+  integer: "INTEGER",
+  bigint: "BIGINT",
+  "double precision": "REAL",
+  numeric: "DECIMAL",
+  boolean: "BOOLEAN",
+  "timestamp without time zone": "DATETIME",
+  jsonb: "JSONB",
+  bytea: "BLOB",
+  "USER-DEFINED": "TEXT",
+};
+
+async function readPostgres() {
+  const columns = await prisma.$queryRaw<{ table: string; column: string; type: string; nullable: string }[]>`
+    SELECT table_name AS "table", column_name AS "column", data_type AS "type", is_nullable AS "nullable"
+    FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`;
+  const indexes = await prisma.$queryRaw<{ table: string; name: string; primary: boolean; unique: boolean; columns: string[] }[]>`
+    SELECT t.relname AS "table", i.relname AS "name", x.indisprimary AS "primary", x.indisunique AS "unique",
+      ARRAY(SELECT a.attname::text FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.n) AS "columns"
+    FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
+    WHERE ns.nspname = 'public' AND t.relname <> '_prisma_migrations'`;
+  const models = new Map<string, Model>();
+  const model = (table: string) => {
+    let m = models.get(table);
+    if (!m) models.set(table, (m = { columns: new Map(), primaryKey: [], uniques: [], indexes: [] }));
+    return m;
+  };
+  for (const c of columns) model(c.table).columns.set(c.column, { type: POSTGRES_TYPES[c.type] ?? c.type, nullable: c.nullable === "YES" });
+  for (const index of indexes) {
+    // Search's trigram indexes are PostgreSQL's own (the source schema cannot say them): not the models' business.
+    if (index.name.endsWith("_trgm_idx")) continue;
+    const m = model(index.table);
+    if (index.primary) m.primaryKey = index.columns;
+    else (index.unique ? m.uniques : m.indexes).push(index.columns);
+  }
+  return models;
+}
+
 const normalise = (m: Model) => ({
   columns: Object.fromEntries([...m.columns].sort(([a], [b]) => a.localeCompare(b))),
   primaryKey: m.primaryKey,
@@ -98,11 +144,15 @@ const normalise = (m: Model) => ({
   indexes: m.indexes.map((u) => u.join(",")).sort(),
 });
 
-test("the migrated database matches schema.prisma, model by model", () => {
+test("the migrated database matches schema.prisma, model by model", async () => {
   const schema = parseSchema(readFileSync("prisma/schema.prisma", "utf8"));
-  const db = new Database(sqliteFilePath(), { readonly: true });
-  const actual = readDatabase(db);
-  db.close();
+  let actual: Map<string, Model>;
+  if (onPostgres()) actual = await readPostgres();
+  else {
+    const db = new Database(sqliteFilePath(), { readonly: true });
+    actual = readDatabase(db);
+    db.close();
+  }
   expect([...actual.keys()].sort()).toEqual([...schema.keys()].sort());
   for (const [name, model] of schema) {
     expect(normalise(actual.get(name)!), `table ${name}`).toEqual(normalise(model));
@@ -112,4 +162,23 @@ test("the migrated database matches schema.prisma, model by model", () => {
   expect(schema.get("Idea")!.indexes).toContainEqual(["stageId", "position"]);
   expect(schema.get("Idea")!.columns.get("stageId")).toEqual({ type: "INTEGER", nullable: true });
   expect(schema.get("Support")!.primaryKey).toEqual(["ideaId", "userId"]);
+});
+
+test("the PostgreSQL schema is the source schema with only its datasource and client output changed", () => {
+  const source = readFileSync("prisma/schema.prisma", "utf8");
+  const written = readFileSync(POSTGRES_SCHEMA, "utf8");
+  expect(written, "prisma/postgresql/schema.prisma is out of date: npm install (or node scripts/prisma-schemas.mjs) writes it").toBe(postgresSchema(source));
+  expect(written).toContain('provider = "postgresql"');
+  expect(written.split("\n").filter((line) => !source.includes(line))).toEqual([
+    "// Written by scripts/prisma-schemas.mjs from prisma/schema.prisma: edit that file, not this one.",
+    '  output       = "../../app/generated/prisma-postgresql"',
+    '  provider = "postgresql"',
+  ]);
+});
+
+test("every migration exists for both engines, under the same name", () => {
+  const sqlite = listMigrations(MIGRATIONS_DIR).map((m) => m.name);
+  const postgres = listMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name);
+  expect(sqlite.length).toBeGreaterThan(10);
+  expect(postgres).toEqual(sqlite);
 });

@@ -45,5 +45,11 @@ test("npm run user:create makes a real user on a new database, without demo data
   const short = spawnSync(tsx, ["scripts/create-user.ts", "--email", "a@b.lv", "--name", "X"], { env: { ...env, IDEALAB_PASSWORD: "īsa" }, encoding: "utf8" });
   expect(short.status).toBe(2);
   expect(short.stderr).toContain("at least 12 characters");
+  const common = spawnSync(tsx, ["scripts/create-user.ts", "--email", "a@b.lv", "--name", "X"], {
+    env: { ...env, IDEALAB_PASSWORD: "parole123456" },
+    encoding: "utf8",
+  });
+  expect(common.status).toBe(2);
+  expect(common.stderr).toContain("password: This password is too common");
   return verifyPassword(users[0].passwordHash, "ļoti-droša-parole-2026").then((ok) => expect(ok).toBe(true));
-}, 60_000);
+}, 90_000);

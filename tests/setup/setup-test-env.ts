@@ -1,26 +1,38 @@
-// Each test file gets its own SQLite file, migrated from scratch with the project's runner and
-// given the reference data. No mocks of Prisma: every query runs for real.
+// Each test file gets its own database: on SQLite a new file migrated from scratch with the
+// project's runner and given the reference data; on PostgreSQL (the "postgresql" project) a copy
+// of the template database that the global setup migrated and seeded. No mocks of Prisma: every
+// query runs for real.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach } from "vitest";
+import { createTestDatabase, dropDatabase } from "./postgres";
 
+const onPostgres = process.env.TEST_ENGINE === "postgresql";
 const dir = path.resolve("tests/.tmp");
 mkdirSync(dir, { recursive: true });
-const file = path.join(dir, `test-${process.pid}-${randomBytes(4).toString("hex")}.db`);
-process.env.DATABASE_URL = `file:${file}`;
+const tag = `${process.pid}_${randomBytes(4).toString("hex")}`;
+const file = path.join(dir, `test-${tag}.db`);
+const pgDatabase = `idealab_t_${process.env.TEST_RUN_ID}_${tag}`;
 (globalThis as { __prisma?: unknown }).__prisma = undefined;
 
-const { applyMigrations, openSqlite } = await import("~/utils/migrations.server");
-const sqlite = openSqlite(file);
-applyMigrations(sqlite);
-sqlite.close();
+if (onPostgres) {
+  process.env.DATABASE_URL = await createTestDatabase(pgDatabase);
+} else {
+  process.env.DATABASE_URL = `file:${file}`;
+  const { applyMigrations, openSqlite } = await import("~/utils/migrations.server");
+  const sqlite = openSqlite(file);
+  applyMigrations(sqlite);
+  sqlite.close();
+}
 
 const { prisma } = await import("~/utils/db.server");
 // The reactors, as the server registers them at start-up.
 await import("~/modules/system/reactors.server");
-const { seedReference } = await import("../../prisma/seed");
-await seedReference(prisma);
+if (!onPostgres) {
+  const { seedReference } = await import("../../prisma/seed");
+  await seedReference(prisma);
+}
 
 // An error logged during a test is a failure.
 const originalError = console.error;
@@ -39,5 +51,6 @@ afterEach(() => {
 
 afterAll(async () => {
   await prisma.$disconnect();
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  if (onPostgres) await dropDatabase(pgDatabase);
+  else for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
 });

@@ -6,6 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { startOfLabDay } from "~/utils/format";
 import { dayAfter } from "~/utils/iso-day";
 import { pageOf, pages, parseFilters } from "~/utils/query";
+import { MAX_ID } from "~/utils/schema";
 import { AuditFiltersSchema, type AuditFilters } from "./audit.schema";
 
 export const AUDIT_PAGE = 50;
@@ -60,11 +61,11 @@ export async function listAudit(user: SessionUser, filters: AuditFilters) {
 
 export function exportAudit(user: SessionUser, filters: AuditFilters) {
   requirePermission(user, "admin:audit");
-  return csvStream(["id", "createdAt", "actor", "action", "targetType", "targetId", "before", "after", "ip"], Number.MAX_SAFE_INTEGER, async (cursor) => {
-    const rows = await prisma.auditEntry.findMany({ where: { ...where(filters), id: { lt: cursor } }, orderBy: { id: "desc" }, take: 500, select });
+  return csvStream(["id", "createdAt", "actor", "action", "targetType", "targetId", "before", "after", "ip"], MAX_ID, async (cursor) => {
+    const rows = await prisma.auditEntry.findMany({ where: { ...where(filters), id: { lte: cursor } }, orderBy: { id: "desc" }, take: 500, select });
     if (!rows.length) return null;
     return {
-      cursor: rows[rows.length - 1].id,
+      cursor: rows[rows.length - 1].id - 1,
       lines: rows.map((r) => [
         r.id,
         r.createdAt.toISOString(),

@@ -18,7 +18,27 @@ export const AUDIT_ACTIONS = [
   "STAGE_ARCHIVE",
   "STAGE_REORDER",
   "STAGE_GATE",
+  "SIGN_OUT",
+  "SESSION_END",
+  "PASSWORD_CHANGE",
+  "PASSWORD_CHECK_FAILED",
+  "PASSWORD_LINK_ISSUE",
+  "PASSWORD_LINK_USE",
+  "TWO_FACTOR_ENROL",
+  "TWO_FACTOR_DISABLE",
+  "TWO_FACTOR_RESET",
+  "TWO_FACTOR_FAILED",
+  "RECOVERY_CODE_USE",
+  "ACCESS_DENIED",
+  "USER_PROVISION",
+  "IDENTITY_LINK",
+  "IDENTITY_UNLINK",
+  "SETTINGS_UPDATE",
 ] as const satisfies readonly AuditAction[];
+
+// Every action the log can hold is offered as a filter (and has a label): a new one not listed here fails the build.
+const everyAction: Exclude<AuditAction, (typeof AUDIT_ACTIONS)[number]> extends never ? true : false = true;
+void everyAction;
 
 const day = isoDaySchema();
 

@@ -187,8 +187,14 @@ export type BoardCard = {
 export type BoardData = Awaited<ReturnType<typeof getBoard>>;
 export type BoardColumn = BoardData["columns"][number];
 
-/** Places the card at `index` of the stage's column (the end when undefined), renumbering if needed. */
+/**
+ * Places the card at `index` of the stage's column (the end when undefined), renumbering if needed.
+ * The column is locked first (a no-op write to its stage row, held to the end of the transaction):
+ * on PostgreSQL two moves into one column, from any process, then take turns instead of reading the
+ * same neighbours and writing the same position; on SQLite it makes the transaction the writer at once.
+ */
 async function placeCard(tx: Tx, ideaId: number, stageId: number, index: number | undefined) {
+  await tx.$executeRaw`UPDATE "Stage" SET "id" = "id" WHERE "id" = ${stageId}`;
   const others = await tx.idea.count({ where: { stageId, id: { not: ideaId } } });
   const at = index ?? others;
   if (at < 0 || at > others) return null;
@@ -223,7 +229,12 @@ async function placeCard(tx: Tx, ideaId: number, stageId: number, index: number 
     ideaId,
   );
   if (placement.kind === "renumber") {
-    for (const [id, position] of placement.positions) if (id !== ideaId) await tx.idea.update({ where: { id }, data: { position } });
+    const moved = [...placement.positions].filter(([id]) => id !== ideaId);
+    // One statement per 1,000 cards (both engines read VALUES' columns as column1, column2).
+    for (let start = 0; start < moved.length; start += 1000) {
+      const rows = Prisma.join(moved.slice(start, start + 1000).map(([id, position]) => Prisma.sql`(${id}, ${position})`));
+      await tx.$executeRaw`UPDATE "Idea" SET "position" = CAST(v."column2" AS INTEGER) FROM (VALUES ${rows}) AS v WHERE "Idea"."id" = CAST(v."column1" AS INTEGER)`;
+    }
   }
   return placement.position;
 }

@@ -8,7 +8,7 @@ import { ENTERING, LEAVING } from "~/modules/idea/events";
 import { prisma, type Db, type Tx } from "~/utils/db.server";
 
 async function add(tx: Tx, stageId: number, by: 1 | -1) {
-  await tx.$executeRaw`INSERT INTO "StageCount" ("stageId", "ideas") VALUES (${stageId}, ${by}) ON CONFLICT ("stageId") DO UPDATE SET "ideas" = "ideas" + ${by}`;
+  await tx.$executeRaw`INSERT INTO "StageCount" ("stageId", "ideas") VALUES (${stageId}, ${by}) ON CONFLICT ("stageId") DO UPDATE SET "ideas" = "StageCount"."ideas" + ${by}`;
 }
 
 export const stageCountReactor: InsideReactor<"idea"> = {

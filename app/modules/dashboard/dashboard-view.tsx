@@ -228,7 +228,7 @@ export function DashboardView({ d }: { d: Dashboard }) {
           {t("matrix.title")}
         </h3>
         <p className="mb-3 text-sm text-slate-700">{t("matrix.desc")}</p>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="matrix-title">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("matrix.scroll")}>
           <table className="min-w-full border-collapse text-sm">
             <thead>
               <tr>

@@ -6,7 +6,8 @@ import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { dropUnknown, parseFilters } from "~/utils/query";
 import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
-import * as figures from "./dashboard.sqlite.server";
+import type { FigureFilters } from "./dashboard.figures";
+import { dashboardFigures } from "./figures.server";
 import { monthsOf, presetPeriod, type Period } from "./period";
 
 export type DashboardFilters = { period: Period; institutionId?: number; principle?: string };
@@ -36,67 +37,99 @@ export function parseDashboardFilters(params: URLSearchParams, known: { institut
 
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, locale: Locale, now = new Date()) {
   requirePermission(user, "dashboard:view");
-  const f = { from: filters.period.from, to: filters.period.to, institutionId: filters.institutionId, principle: filters.principle };
   const [stages, principles, institutions] = await Promise.all([
     activeStages(),
     prisma.principle.findMany({ orderBy: { position: "asc" } }),
     prisma.institution.findMany(),
   ]);
-  // SQLite answers one query at a time; these run in turn on its connection.
-  const entries = await figures.stageEntries(f);
-  const headline = await figures.headline(f, stages, entries);
-  const results = await figures.experimentResults(f);
-  const counts = await figures.stageCounts(f);
-  const times = await figures.timeInStage(
-    f,
-    stages.filter((s) => s.kind === "INTAKE" || s.kind === "WORK").map((s) => s.id),
-  );
-  const monthly = await figures.throughput(f);
-  const matrix = await figures.principleStageMatrix(f);
-  const institutionsCount = await figures.byInstitution(f);
-  const stale = await figures.staleIdeas(
-    f,
-    now,
-    stages.filter((s) => s.kind === "WORK").map((s) => s.id),
+  // A principle the database lacks (the filter lets only the known keys through) matches nothing.
+  const principleId = filters.principle ? (principles.find((p) => p.key === filters.principle)?.id ?? 0) : undefined;
+  const f: FigureFilters = { from: filters.period.from, to: filters.period.to, institutionId: filters.institutionId, principleId };
+  const figures = dashboardFigures();
+  const ofKind = (...kinds: string[]) => stages.filter((s) => kinds.includes(s.kind)).map((s) => s.id);
+  // Conversion follows the flow: the stages in order, leaving out the stopped column.
+  const flow = stages.filter((s) => s.kind !== "CLOSED_STOPPED");
+  const nextOf = new Map(flow.slice(0, -1).map((s, i) => [s.id, flow[i + 1].id]));
+  const timed = ofKind("INTAKE", "WORK");
+  const stageIds = stages.map((s) => s.id);
+  const principleIds = principles.map((p) => p.id);
+  const withNext = stages.map((s) => ({ stageId: s.id, nextId: nextOf.get(s.id) ?? null }));
+  // One grouped query per figure; PostgreSQL runs them side by side, SQLite one after another.
+  const [submissions, onBoard, declined, results, entries, exits, stale] = await Promise.all([
+    figures.submissions(f),
+    figures.onBoard(f, stageIds, principleIds),
+    figures.declined(f),
+    figures.experimentResults(f),
+    figures.entries(f, stageIds),
+    figures.exits(f, withNext),
+    figures.staleIdeas(f, now, ofKind("WORK")),
+  ]);
+  const left = new Map(exits.map((e) => [e.stageId, e]));
+  const times = new Map(
+    (
+      await figures.timeInStage(
+        f,
+        timed.map((stageId) => ({ stageId, stays: left.get(stageId)?.left ?? 0 })),
+      )
+    ).map((t) => [t.stageId, t]),
   );
   const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const stageName = new Map(stages.map((s) => [s.id, name(s)]));
   const institutionName = new Map(institutions.map((i) => [i.id, name(i)]));
-  // Conversion follows the flow: the stages in order, leaving out the stopped column.
-  const flow = stages.filter((s) => s.kind !== "CLOSED_STOPPED");
-  const funnel = stages.map((s) => ({ key: s.key, name: name(s), kind: s.kind, now: counts.get(s.id) ?? 0, entered: entries.get(s.id) ?? 0 }));
-  const pairs = flow.slice(0, -1).map((s, i) => ({ stageId: s.id, nextId: flow[i + 1].id }));
-  const moved = await figures.conversions(f, pairs);
-  const conversion = pairs.map(({ stageId, nextId }) => {
-    const { left, forward } = moved.get(stageId) ?? { left: 0, forward: 0 };
-    return { from: stageName.get(stageId)!, to: stageName.get(nextId)!, fromCount: left, toCount: forward, rate: left ? forward / left : null };
-  });
+  const sum = <T>(list: T[], count: (r: T) => number) => list.reduce((total, r) => total + count(r), 0);
+  const board = new Map(onBoard.map((r) => [r.stageId, r]));
+  const entered = new Map<number, number>();
+  for (const r of entries) entered.set(r.stageId, (entered.get(r.stageId) ?? 0) + r.count);
+  const enteredKind = (kind: string) => sum(ofKind(kind), (id) => entered.get(id) ?? 0);
+  const submittedBy = new Map<number, number>();
+  for (const r of submissions) submittedBy.set(r.institutionId, (submittedBy.get(r.institutionId) ?? 0) + r.count);
+  const months = new Map(monthsOf(filters.period).map((month) => [month, { entered: 0, implemented: 0, stopped: 0 }]));
+  for (const r of submissions) {
+    const m = months.get(r.month);
+    if (m) m.entered += r.count;
+  }
+  const implemented = new Set(ofKind("CLOSED_SUCCESS"));
+  const stopped = new Set(ofKind("CLOSED_STOPPED"));
+  for (const r of entries) {
+    const m = months.get(r.month);
+    if (m && implemented.has(r.stageId)) m.implemented += r.count;
+    if (m && stopped.has(r.stageId)) m.stopped += r.count;
+  }
   const round = (v: number) => Math.round(v * 10) / 10;
   return {
     period: filters.period,
-    headline,
+    headline: {
+      submitted: sum(submissions, (r) => r.count),
+      inPipeline: sum(timed, (id) => board.get(id)?.count ?? 0),
+      implemented: enteredKind("CLOSED_SUCCESS"),
+      stopped: enteredKind("CLOSED_STOPPED"),
+      declined,
+    },
     experiments: {
-      completed: results.reduce((sum, r) => sum + r.count, 0),
+      completed: sum(results, (r) => r.count),
       byResult: ["VALIDATED", "INVALIDATED", "INCONCLUSIVE"].map((result) => ({ result, count: results.find((r) => r.result === result)?.count ?? 0 })),
     },
-    funnel,
-    conversion,
+    funnel: stages.map((s) => ({ key: s.key, name: name(s), kind: s.kind, now: board.get(s.id)?.count ?? 0, entered: entered.get(s.id) ?? 0 })),
+    conversion: flow.slice(0, -1).map((s) => {
+      const { left: fromCount, forward: toCount } = left.get(s.id) ?? { left: 0, forward: 0 };
+      return { from: name(s), to: stageName.get(nextOf.get(s.id)!)!, fromCount, toCount, rate: fromCount ? toCount / fromCount : null };
+    }),
     timeInStage: stages
-      .filter((s) => s.kind === "INTAKE" || s.kind === "WORK")
+      .filter((s) => timed.includes(s.id))
       .map((s) => {
         const t = times.get(s.id);
-        return { key: s.key, name: name(s), stays: t?.stays ?? 0, median: t ? round(t.median) : null, p90: t ? round(t.p90) : null };
+        return { key: s.key, name: name(s), stays: left.get(s.id)?.left ?? 0, median: t ? round(t.median) : null, p90: t ? round(t.p90) : null };
       }),
-    throughput: monthsOf(filters.period).map((month) => ({ month, ...(monthly.get(month) ?? { entered: 0, implemented: 0, stopped: 0 }) })),
+    throughput: [...months].map(([month, m]) => ({ month, ...m })),
     matrix: {
       stages: stages.map((s) => ({ id: s.id, key: s.key, name: name(s) })),
       rows: principles.map((p) => ({
         key: p.key,
         title: localName(locale, p, "title"),
-        counts: stages.map((s) => matrix.find((m) => m.principle === p.key && m.stageId === s.id)?.count ?? 0),
+        counts: stages.map((s) => board.get(s.id)?.byPrinciple[principleIds.indexOf(p.id)] ?? 0),
       })),
     },
-    institutions: [...institutionsCount]
+    institutions: [...submittedBy]
       .map(([id, count]) => ({ id, name: institutionName.get(id) ?? String(id), count }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, locale)),
     stale: {
@@ -105,6 +138,10 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     },
   };
 }
+
+/** Rebuilds the stays and the daily counts from the events, on the database's engine. */
+export const rebuildFlowFigures = () => dashboardFigures().rebuildFlowFigures();
+
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
 /** The figures behind each chart, as rows for the CSV export: section, label, series, value. */

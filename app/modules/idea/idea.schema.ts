@@ -2,7 +2,7 @@
 // withdraw, and the filters of /ideas. Checked the same way in the browser and on the server.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { count, idFilter, optionalText, pageFilter, recordId, requiredText } from "~/utils/schema";
+import { count, idFilter, MAX_ID, optionalText, pageFilter, recordId, requiredText } from "~/utils/schema";
 import { BRIEF_FIELDS, COMMENT_MAX, TITLE, type BriefCountField, type BriefField, type BriefTextField } from "./brief";
 
 export const PRINCIPLE_KEYS = ["embrace", "equip", "partner", "test", "share"] as const;
@@ -36,7 +36,8 @@ export const chosenPrinciples = principles.refine((keys) => keys.length > 0, err
 const institutionId = z
   .number({ error: errorMessage("required") })
   .int(errorMessage("invalid"))
-  .positive(errorMessage("invalid"));
+  .positive(errorMessage("invalid"))
+  .max(MAX_ID, errorMessage("invalid"));
 
 // Hidden fields: which idea and which version the form was opened on, or the create token.
 const hidden = {

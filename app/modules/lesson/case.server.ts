@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { isoDayOf } from "~/utils/iso-day";
+import { markdownInline, markdownText } from "~/utils/markdown";
 import { TEST_CARD, cardsOf } from "~/modules/experiment/cards";
 import { briefOf, caseSection } from "~/modules/idea/brief";
 
@@ -58,24 +59,28 @@ export type CaseData = Awaited<ReturnType<typeof getCase>>;
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
-/** The case as Markdown, in the user's language; every text is the people's own, quoted as typed. */
+/**
+ * The case as Markdown, in the user's language. Every text is the people's own, quoted as typed and
+ * escaped (utils/markdown.ts): whatever it holds, it stays text, never HTML, a link or an image.
+ */
 export function caseToMarkdown(c: CaseData, t: T) {
   const lines: string[] = [];
   const para = (text: string | null | undefined) => {
-    if (text && text.trim()) lines.push(text.trim(), "");
+    if (text && text.trim()) lines.push(markdownText(text.trim()), "");
   };
-  lines.push(`# ${c.title}`, "");
-  lines.push(`${t("case.institution")}: ${c.institution}  `);
+  const inline = markdownInline;
+  lines.push(`# ${inline(c.title)}`, "");
+  lines.push(`${t("case.institution")}: ${inline(c.institution)}  `);
   lines.push(`${t("case.outcome")}: ${t(`case.${c.outcome}`)}  `);
   lines.push(`${t("case.period")}: ${c.submittedOn ?? "—"} – ${c.closedOn ?? "—"}  `);
-  lines.push(`${t("case.principles")}: ${c.principles.map((p) => p.title).join("; ")}`, "");
+  lines.push(`${t("case.principles")}: ${c.principles.map((p) => inline(p.title)).join("; ")}`, "");
   para(c.summary);
   lines.push(`## ${t("case.problemAndUsers")}`, "");
   for (const value of Object.values(c.problemAndUsers)) if (typeof value === "string") para(value);
   lines.push(`## ${t("case.whatWasTried")}`, "");
   para(c.whatWasTried.solution);
   for (const e of c.whatWasTried.experiments) {
-    lines.push(`- **${t(`experiments:method.${e.methodType}`)}** (${e.startsOn ?? "—"} – ${e.endsOn ?? "—"}): ${e.hypothesis.replace(/\n+/g, " ")}`);
+    lines.push(`- **${t(`experiments:method.${e.methodType}`)}** (${e.startsOn ?? "—"} – ${e.endsOn ?? "—"}): ${inline(e.hypothesis)}`);
   }
   lines.push("");
   lines.push(`## ${t("case.partners")}`, "");
@@ -83,22 +88,22 @@ export function caseToMarkdown(c: CaseData, t: T) {
   lines.push(`## ${t("case.resultsAndImpact")}`, "");
   para(c.resultsAndImpact.closingNote);
   for (const r of c.resultsAndImpact.results) {
-    lines.push(`- **${r.result ? t(`experiments:result.${r.result}`) : "—"}**: ${r.observed.replace(/\n+/g, " ")}`);
+    lines.push(`- **${r.result ? t(`experiments:result.${r.result}`) : "—"}**: ${inline(r.observed)}`);
   }
   lines.push("");
   lines.push(`## ${t("case.challengesAndFailures")}`, "");
   if (!c.challengesAndFailures.length) lines.push(t("case.none"), "");
-  for (const f of c.challengesAndFailures) lines.push(`- ${f.hypothesis.replace(/\n+/g, " ")} — ${f.learned.replace(/\n+/g, " ")}`);
+  for (const f of c.challengesAndFailures) lines.push(`- ${inline(f.hypothesis)} — ${inline(f.learned)}`);
   if (c.challengesAndFailures.length) lines.push("");
   lines.push(`## ${t("case.lessons")}`, "");
-  for (const l of c.lessons) lines.push(`- ${l.learned.replace(/\n+/g, " ")}`);
+  for (const l of c.lessons) lines.push(`- ${inline(l.learned)}`);
   lines.push("");
   lines.push(`## ${t("case.conditionsForReplication")}`, "");
-  lines.push(`- ${t("case.institution")}: ${c.conditionsForReplication.institution}`);
+  lines.push(`- ${t("case.institution")}: ${inline(c.conditionsForReplication.institution)}`);
   lines.push(`- ${t("case.methods")}: ${c.conditionsForReplication.methods.map((m) => t(`experiments:method.${m}`)).join(", ") || "—"}`);
   lines.push(`- ${t("case.participants")}: ${c.conditionsForReplication.participants}`);
-  if (c.conditionsForReplication.partners) lines.push(`- ${t("case.partners")}: ${c.conditionsForReplication.partners.replace(/\n+/g, " ")}`);
-  if (c.conditionsForReplication.firstTest) lines.push(`- ${t("case.firstTest")}: ${c.conditionsForReplication.firstTest.replace(/\n+/g, " ")}`);
+  if (c.conditionsForReplication.partners) lines.push(`- ${t("case.partners")}: ${inline(c.conditionsForReplication.partners)}`);
+  if (c.conditionsForReplication.firstTest) lines.push(`- ${t("case.firstTest")}: ${inline(c.conditionsForReplication.firstTest)}`);
   lines.push("");
   return lines.join("\n");
 }

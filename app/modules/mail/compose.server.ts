@@ -75,3 +75,40 @@ export async function composeSetPassword(recipient: { name: string; locale: stri
     text: parts.map((p) => p.text).join("\n\n* * *\n\n"),
   };
 }
+
+/**
+ * The notice that a person's password was changed (on /account, or with a set-password link): when,
+ * from which address if known, and what to do if it was not them. For someone who has not chosen a
+ * language, in Latvian and English.
+ */
+export async function composePasswordChanged(
+  recipient: { name: string; email: string; locale: string | null },
+  change: { how: "account" | "link"; at: Date; ip?: string | null },
+) {
+  const locales: Locale[] = isLocale(recipient.locale) ? [recipient.locale] : ["lv", "en"];
+  const ip = change.ip && change.ip !== "unknown" ? change.ip : null;
+  const parts = await Promise.all(
+    locales.map(async (locale) => {
+      const t = await getFixedT(locale, "notifications");
+      const what = t(change.how === "link" ? "mail.passwordChangedByLink" : "mail.passwordChangedOnAccount", {
+        email: recipient.email,
+        when: formatDateTime(locale, change.at),
+      });
+      return {
+        subject: t("mail.passwordChangedSubject"),
+        text: [
+          t("mail.greeting", { name: recipient.name }),
+          ip ? `${what} ${t("mail.passwordChangedFrom", { ip })}` : what,
+          t("mail.passwordChangedIfYou"),
+          t("mail.passwordChangedIfNotYou"),
+          t("mail.automatic"),
+        ].join("\n\n"),
+      };
+    }),
+  );
+  return {
+    locale: locales[0],
+    subject: parts.map((p) => p.subject).join(" / "),
+    text: parts.map((p) => p.text).join("\n\n* * *\n\n"),
+  };
+}

@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Delivery } from "~/generated/prisma/enums";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { LAB_TIME_ZONE } from "~/utils/format";
+import { runJob } from "~/utils/metrics.server";
 import { composeNotifications, MAIL_ITEMS, type MailItem } from "./compose.server";
 import { mailConfig } from "./config.server";
 import { enqueue, sendPending } from "./outbox.server";
@@ -98,15 +99,18 @@ export async function writeDigests(now: Date) {
 
 let running: Promise<{ instant: number; digests: number; sent: number }> | null = null;
 
-/** One pass of the job; passes never overlap (a call during a pass waits for it and then runs). */
+/**
+ * One pass of the job; passes never overlap (a call during a pass waits for it and then runs).
+ * Each pass, whether the minute's or a nudge's, is counted in the metrics (runs, failures).
+ */
 export async function runMailPass(now = new Date()) {
   while (running) await running.catch(() => undefined);
-  running = (async () => {
+  running = runJob("mail", async () => {
     const instant = await writeInstant();
     const digests = await writeDigests(now);
     const sent = await sendPending();
     return { instant, digests, sent };
-  })();
+  });
   try {
     return await running;
   } finally {
@@ -114,7 +118,10 @@ export async function runMailPass(now = new Date()) {
   }
 }
 
-/** Starts the job in this process: a pass every minute. Returns a function that stops it. */
+/**
+ * Starts the job in this process: a pass every minute. Returns a function that stops it: no pass
+ * starts after it is called, and the promise it returns settles when the pass under way has ended.
+ */
 export function startMailJobs(intervalMs = MAIL_INTERVAL_MS) {
   const pass = () =>
     runMailPass().catch((error: unknown) => {
@@ -125,5 +132,8 @@ export function startMailJobs(intervalMs = MAIL_INTERVAL_MS) {
   void pass();
   const { smtpUrl } = mailConfig();
   console.log(smtpUrl ? "E-mail: sending through SMTP_URL." : "E-mail: SMTP_URL is not set, so nothing is sent; /admin/outbox shows what would have been.");
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    while (running) await running.catch(() => undefined);
+  };
 }

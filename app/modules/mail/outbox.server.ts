@@ -23,19 +23,34 @@ export function enqueue(db: Tx, message: NewMessage) {
 }
 
 /**
- * Sends one outbox message. The try is counted first with a conditional update, so when several
- * processes run the job only one of them sends it.
+ * How long a process holds a message it is sending. Another process skips it meanwhile; if the
+ * holder dies mid-send, the message is sent again once the lease runs out.
  */
-async function attempt(id: number, mail: { to: string; subject: string; text: string }, attempts: number, giveUpOnFailure: boolean) {
-  const claimed = await prisma.outboxMessage.updateMany({ where: { id, status: "PENDING", attempts }, data: { attempts: attempts + 1 } });
+export const SEND_LEASE_MS = 120_000;
+
+/** A message nobody is sending now. */
+const free = (now: Date) => ({ OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }) satisfies Prisma.OutboxMessageWhereInput;
+
+/**
+ * Sends one outbox message. It is claimed first with a conditional update that takes a lease, so
+ * when several processes run the job only one of them sends it (the others find it taken until it
+ * is sent or its lease runs out).
+ */
+async function attempt(id: number, mail: { to: string; subject: string; text: string }, giveUpOnFailure: boolean) {
+  const now = new Date();
+  const claimed = await prisma.outboxMessage.updateMany({
+    where: { id, status: "PENDING", ...free(now) },
+    data: { attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + SEND_LEASE_MS) },
+  });
   if (claimed.count === 0) return null;
   try {
     await sendMail(mail);
-    await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), error: null } });
+    await prisma.outboxMessage.update({ where: { id }, data: { status: "SENT", sentAt: new Date(), error: null, lockedUntil: null } });
     return "SENT" as const;
   } catch (error) {
-    const failed = giveUpOnFailure || attempts + 1 >= MAX_ATTEMPTS;
-    await prisma.outboxMessage.update({ where: { id }, data: { status: failed ? "FAILED" : "PENDING", error: describe(error) } });
+    const { attempts } = await prisma.outboxMessage.findUniqueOrThrow({ where: { id }, select: { attempts: true } });
+    const failed = giveUpOnFailure || attempts >= MAX_ATTEMPTS;
+    await prisma.outboxMessage.update({ where: { id }, data: { status: failed ? "FAILED" : "PENDING", error: describe(error), lockedUntil: null } });
     return failed ? ("FAILED" as const) : ("PENDING" as const);
   }
 }
@@ -44,10 +59,24 @@ async function attempt(id: number, mail: { to: string; subject: string; text: st
 export async function sendPending(limit = 200) {
   if (!mailConfig().smtpUrl) return 0;
   // A set-password message is sent by the request that wrote it; the outbox holds it without its link.
-  const rows = await prisma.outboxMessage.findMany({ where: { status: "PENDING", kind: { not: "SET_PASSWORD" } }, orderBy: { id: "asc" }, take: limit });
+  const rows = await prisma.outboxMessage.findMany({
+    where: { status: "PENDING", kind: { not: "SET_PASSWORD" }, ...free(new Date()) },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
   let sent = 0;
-  for (const row of rows) if ((await attempt(row.id, row, row.attempts, false)) === "SENT") sent++;
+  for (const row of rows) if ((await attempt(row.id, row, false)) === "SENT") sent++;
   return sent;
+}
+
+/**
+ * What waits in the outbox for the mail job (what sendPending would send): how many messages, and
+ * when the oldest was written (null when none waits). One query on the (status, createdAt) index.
+ */
+export async function outboxBacklog() {
+  const where = { status: "PENDING", kind: { not: "SET_PASSWORD" } } satisfies Prisma.OutboxMessageWhereInput;
+  const { _count, _min } = await prisma.outboxMessage.aggregate({ where, _count: { _all: true }, _min: { createdAt: true } });
+  return { pending: _count._all, oldestCreatedAt: _min.createdAt };
 }
 
 /**
@@ -57,7 +86,7 @@ export async function sendPending(limit = 200) {
 export async function sendWithSecret(message: NewMessage, secret: string, blank: string): Promise<OutboxStatus> {
   const row = await enqueue(prisma, { ...message, text: message.text.split(secret).join(blank) });
   if (row.status === "NOT_SENT") return "NOT_SENT";
-  return (await attempt(row.id, message, 0, true)) ?? "PENDING";
+  return (await attempt(row.id, message, true)) ?? "PENDING";
 }
 
 export async function listOutbox(user: SessionUser, filters: OutboxFilters) {

@@ -6,9 +6,19 @@ import { stageCountReactor } from "~/modules/board/stage-counts.server";
 import { flowReactor } from "~/modules/dashboard/flow.server";
 import { historyReactor } from "~/modules/idea/history.server";
 import { mailNudgeReactor } from "~/modules/mail/nudge.server";
+import { passwordNoticeReactor, passwordNoticeSendReactor } from "~/modules/mail/password-notice.server";
 import { notificationReactor } from "~/modules/notification/notify.server";
 
 /** The app's reactors: inside the transaction first (in this order), then after the commit. */
-export const REACTORS = [historyReactor, flowReactor, stageCountReactor, notificationReactor, auditReactor, mailNudgeReactor];
+export const REACTORS = [
+  historyReactor,
+  flowReactor,
+  stageCountReactor,
+  notificationReactor,
+  auditReactor,
+  passwordNoticeReactor,
+  mailNudgeReactor,
+  passwordNoticeSendReactor,
+];
 
 registerReactors(REACTORS);

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { describeUserAgent } from "~/utils/user-agent";
 import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, useAppForm } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { DELIVERY_MODES, NOTIFICATION_KINDS, type DeliveryMode, type NotificationKind } from "~/modules/notification/kinds";
@@ -9,6 +10,7 @@ import { AccountActionSchema, PASSWORD_MIN } from "./account.schema";
 
 type Account = {
   name: string;
+  hasPassword: boolean;
   email: string;
   locale: string | null;
   role: string;
@@ -103,17 +105,34 @@ export function AccountForms({
   locale,
   preferences,
   emailConfigured,
+  providerNames,
 }: {
   account: Account;
+  /** The providers the person signs in with, named in the page's language. */
+  providerNames: string[];
   locale: string;
   preferences: Record<NotificationKind, DeliveryMode>;
   emailConfigured: boolean;
 }) {
   const { t, i18n } = useTranslation("account");
+  const deviceName = (userAgent: string) => {
+    const { browser, system } = describeUserAgent(userAgent);
+    if (browser && system) return t("device", { browser, system });
+    return browser ?? system ?? t("unknownDevice");
+  };
   return (
     <div className="space-y-8">
       <ProfileForm account={account} locale={locale} />
-      <PasswordForm />
+      {account.hasPassword ? (
+        <PasswordForm />
+      ) : (
+        <section aria-labelledby="password-title" className="rounded-lg bg-white p-6 shadow">
+          <h2 id="password-title" className="mb-2 text-xl font-semibold">
+            {t("password")}
+          </h2>
+          <p>{t("noPassword", { providers: providerNames.join(", ") || "—" })}</p>
+        </section>
+      )}
       <NotificationPreferences preferences={preferences} emailConfigured={emailConfigured} />
       <section id="sessions" aria-labelledby="sessions-title" className="rounded-lg bg-white p-6 shadow">
         <h2 id="sessions-title" className="mb-2 text-xl font-semibold">
@@ -125,7 +144,9 @@ export function AccountForms({
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
               <span>
                 <span className="block">{formatDateTime(i18n.language, s.createdAt)}</span>
-                <span className="block break-all text-sm text-slate-700">{s.userAgent || t("unknownDevice")}</span>
+                <span className="block text-sm text-slate-700" title={s.userAgent || undefined}>
+                  {deviceName(s.userAgent)}
+                </span>
               </span>
               {s.current ? (
                 <strong>{t("thisSession")}</strong>

@@ -14,3 +14,14 @@ export const LoginSchema = z.object({
     .max(1000, errorMessage("tooLong", { max: 1000 })),
   redirectTo: z.string().optional(),
 });
+
+/** The button that starts a sign-in at a provider: only where to go afterwards (it travels in cookies: kept short). */
+export const ProviderSignInSchema = z.object({ redirectTo: z.string().max(512).optional() });
+
+/** Linking a provider's identity to an existing account: that account's password, once. */
+export const LinkSchema = z.object({
+  password: z
+    .string({ error: errorMessage("required") })
+    .min(1, errorMessage("required"))
+    .max(1000, errorMessage("tooLong", { max: 1000 })),
+});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { idFilter, pageFilter, recordId, requiredText } from "~/utils/schema";
+import { idFilter, MAX_ID, pageFilter, recordId, requiredText } from "~/utils/schema";
 import { ROLES } from "~/utils/permissions";
 import { PASSWORD_MIN } from "./account.schema";
 
@@ -19,12 +19,16 @@ const role = z.enum(ROLES, { error: errorMessage("invalidChoice") });
 const institutionId = z
   .number({ error: errorMessage("required") })
   .int()
-  .positive(errorMessage("invalidChoice"));
+  .positive(errorMessage("invalidChoice"))
+  .max(MAX_ID, errorMessage("invalidChoice"));
 
 /** /admin/users: a new person. */
 export const CreateUserSchema = z.object({ intent: z.literal("create"), email, name, role, institutionId });
 
-/** A person's page: role and institution, deactivate or reactivate, a new set-password link. */
+/**
+ * A person's page: role and institution, deactivate or reactivate, a new set-password link, reset
+ * two-factor, link a waiting identity at a provider or unlink one.
+ */
 export const UserAdminSchema = z.discriminatedUnion(
   "intent",
   [
@@ -32,6 +36,9 @@ export const UserAdminSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("deactivate"), userId: recordId }),
     z.object({ intent: z.literal("reactivate"), userId: recordId }),
     z.object({ intent: z.literal("reset-link"), userId: recordId }),
+    z.object({ intent: z.literal("reset-two-factor"), userId: recordId }),
+    z.object({ intent: z.literal("link-identity"), userId: recordId, identityId: recordId }),
+    z.object({ intent: z.literal("unlink-identity"), userId: recordId, identityId: recordId }),
   ],
   { error: errorMessage("invalid") },
 );

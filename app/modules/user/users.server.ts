@@ -4,31 +4,44 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "~/generated/prisma/enums";
-import { command } from "~/core/command.server";
+import { command, type CommandContext } from "~/core/command.server";
 import { fail, ok, type Result } from "~/core/result";
 import { composeSetPassword, mailLocale } from "~/modules/mail/compose.server";
 import { sendWithSecret } from "~/modules/mail/outbox.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import type { Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import { hashPassword } from "~/utils/password.server";
 import { pageOf, pages } from "~/utils/query";
+import { signInProviders } from "./identities.server";
+import { passwordsForEveryone } from "./site-settings.server";
+import { passwordProblem } from "./password-policy.server";
+import { recordAttempt } from "./throttle.server";
 import { TOKEN_HOURS, type UserListFilters } from "./users.schema";
 
 export const USERS_PAGE = 50;
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 
-/** A new one-time link (72 hours) for a user to set their password; earlier unused links stop working. */
-async function issueToken(tx: Tx, userId: number, now: Date) {
+/**
+ * A new one-time link (72 hours) for a user to set their password; earlier unused links stop working.
+ * The administrator who made it sees it, so the audit log records that they did.
+ */
+async function issueToken({ tx, emit, actor, now }: CommandContext, userId: number) {
   const token = randomBytes(32).toString("base64url");
+  await emit({ kind: "audit", action: "PASSWORD_LINK_ISSUE", actorId: actor.id, targetType: "USER", targetId: userId, after: { hours: TOKEN_HOURS } });
   await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   await tx.passwordToken.create({ data: { userId, tokenHash: sha256(token), expiresAt: new Date(now.getTime() + TOKEN_HOURS * 3600_000) } });
   return `/set-password/${token}`;
 }
 
-export async function listUsers(user: SessionUser, filters: UserListFilters) {
+/**
+ * A page of people, each with how they sign in (a password, the providers of their linked
+ * identities, read for this page's people only) and when they last did.
+ */
+export async function listUsers(user: SessionUser, filters: UserListFilters, locale: Locale) {
   requirePermission(user, "admin:users");
   const where: Prisma.UserWhereInput = {
     ...(filters.role ? { role: filters.role } : {}),
@@ -43,19 +56,37 @@ export async function listUsers(user: SessionUser, filters: UserListFilters) {
       orderBy: [{ active: "desc" }, { name: "asc" }],
       skip,
       take,
-      select: { id: true, email: true, name: true, role: true, active: true, institutionId: true },
+      select: { id: true, email: true, name: true, role: true, active: true, institutionId: true, passwordHash: true, lastSignInAt: true },
     }),
     prisma.user.count({ where }),
   ]);
-  return { users: rows, total, page: current, pages: pages(total, USERS_PAGE) };
+  const [providers, forEveryone] = await Promise.all([
+    signInProviders(
+      user,
+      rows.map((r) => r.id),
+      locale,
+    ),
+    passwordsForEveryone(),
+  ]);
+  const users = rows.map(({ passwordHash, lastSignInAt, ...r }) => ({
+    ...r,
+    password: passwordHash !== null,
+    providers: providers.get(r.id) ?? [],
+    lastSignInAt: lastSignInAt?.toISOString() ?? null,
+  }));
+  return { users, passwordsForEveryone: forEveryone, total, page: current, pages: pages(total, USERS_PAGE) };
 }
 
 /** One person, for their page under /admin/users; 404 when there is no such person. */
 export async function getPerson(user: SessionUser, id: number) {
   requirePermission(user, "admin:users");
-  const person = await prisma.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, active: true, institutionId: true } });
+  const person = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, active: true, institutionId: true, passwordHash: true, lastSignInAt: true },
+  });
   invariantResponse(person, 404);
-  return person;
+  const { passwordHash, lastSignInAt, ...rest } = person;
+  return { ...rest, password: passwordHash !== null, lastSignInAt: lastSignInAt?.toISOString() ?? null };
 }
 
 async function institutionExists(tx: Tx, id: number, allowInactive = false) {
@@ -66,16 +97,16 @@ async function institutionExists(tx: Tx, id: number, allowInactive = false) {
 const duplicateEmail = () => fail(400, { email: "admin:users.errors.duplicate" });
 
 /** A new person, who sets their password with the link this returns. */
-export const createUser = command<{ email: string; name: string; role: Role; institutionId: number }, { userId: number; link: string }, SessionUser, string>({
+export const createUser = command<{ email: string; name: string; role: Role; institutionId: number }, { userId: number; link: string }, SessionUser>({
   permission: "admin:users",
-  // Nobody knows this password: the person sets theirs with the link. Hashing is slow, so it is done first.
-  prepare: async () => ok(await hashPassword(randomBytes(32).toString("hex"))),
-  async run({ tx, actor, emit, now }, input, passwordHash) {
+  // No password until the person sets theirs with the link (or signs in through a provider).
+  async run(context, input) {
+    const { tx, actor, emit } = context;
     if (!(await institutionExists(tx, input.institutionId))) return fail(400, { institutionId: "unknownInstitution" });
     if (await tx.user.findUnique({ where: { email: input.email } })) return duplicateEmail();
-    const created = await tx.user.create({ data: { ...input, passwordHash } });
+    const created = await tx.user.create({ data: { ...input, passwordHash: null } });
     await emit({ kind: "audit", action: "USER_CREATE", actorId: actor.id, targetType: "USER", targetId: created.id, after: input });
-    return ok({ userId: created.id, link: await issueToken(tx, created.id, now) });
+    return ok({ userId: created.id, link: await issueToken(context, created.id) });
   },
   // The same person created twice at once: the second meets the first at the unique e-mail.
   recover: async (error) => (isUniqueViolation(error) ? duplicateEmail() : undefined),
@@ -137,11 +168,11 @@ export const setUserActive = command<{ userId: number; active: boolean }>({
 /** A new set-password link for an active person; their earlier links stop working. */
 export const newPasswordLink = command<{ userId: number }, { userId: number; link: string }>({
   permission: "admin:users",
-  async run({ tx, now }, { userId }) {
-    const target = await tx.user.findUnique({ where: { id: userId } });
+  async run(context, { userId }) {
+    const target = await context.tx.user.findUnique({ where: { id: userId } });
     if (!target) return fail(404);
     if (!target.active) return fail(400, "admin:users.errors.inactive");
-    return ok({ userId: target.id, link: await issueToken(tx, target.id, now) });
+    return ok({ userId: target.id, link: await issueToken(context, target.id) });
   },
 });
 
@@ -173,14 +204,19 @@ export async function checkToken(token: string, db: Tx = prisma): Promise<Result
   return ok({ tokenId: row.id, userId: row.userId, email: row.user.email, name: row.user.name });
 }
 
-/** Sets the password once; the link is used up and the person's other sessions end. */
-export const setPasswordWithToken = command<{ token: string; password: string }, { email: string }, null, string>({
+/**
+ * Sets the password once, if it passes the password rule; the link is used up, the person's other
+ * sessions end, and they are told by e-mail.
+ */
+export const setPasswordWithToken = command<{ token: string; password: string; ip: string }, { email: string }, null, string>({
   permission: null,
   async prepare(_actor, input) {
     const check = await checkToken(input.token);
-    return check.ok ? ok(await hashPassword(input.password)) : check;
+    if (!check.ok) return check;
+    const problem = await passwordProblem(input.password, check.value);
+    return problem ? fail(400, { password: problem }) : ok(await hashPassword(input.password));
   },
-  async run({ tx, now }, input, passwordHash) {
+  async run({ tx, now, emit }, input, passwordHash) {
     const check = await checkToken(input.token, tx);
     if (!check.ok) return check;
     const { tokenId, userId, email } = check.value;
@@ -188,6 +224,12 @@ export const setPasswordWithToken = command<{ token: string; password: string },
     if (marked.count === 0) return fail(409, "admin:setPassword.used");
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId } });
+    const audit = { actorId: userId, targetType: "USER", targetId: userId, ip: input.ip } as const;
+    await emit({ kind: "audit", action: "PASSWORD_LINK_USE", ...audit, after: { tokenId } });
+    await emit({ kind: "audit", action: "PASSWORD_CHANGE", ...audit, after: { how: "link" } });
+    await emit({ kind: "passwordChanged", userId, how: "link", ip: input.ip });
+    // Whoever holds the link may set the password anyway: from this address, earlier failures stop counting.
+    await recordAttempt(tx, { account: email, ip: input.ip, success: true });
     return ok({ email });
   },
 });
