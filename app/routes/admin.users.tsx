@@ -66,8 +66,7 @@ function CreateUser({ institutions }: { institutions: { id: number; name: string
       {made ? <LinkNotice heading={t("users.createdWho", { name: made.name, email: made.email })} link={made.link} mail={made.mail} /> : null}
       <AppForm form={form}>
         <input type="hidden" name="intent" value="create" />
-        {/* After each person is made the fields start again, empty: the form's reply resets its values, and the new key its inputs. */}
-        <UserFields key={made?.link} fields={fields} institutions={institutions} />
+        <UserFields fields={fields} institutions={institutions} />
         <SubmitButton form={form}>{t("users.createSubmit")}</SubmitButton>
       </AppForm>
     </section>
