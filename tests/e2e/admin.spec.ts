@@ -34,6 +34,12 @@ test("an admin creates a user, who sets a password with the link and signs in", 
   await page.goto("/admin/users");
   await expectNoAxeViolations(page);
   const form = page.getByRole("region", { name: "Jauns lietotājs" });
+  // First refused (the address is taken), with what was typed kept; then made.
+  await form.getByLabel("E-pasts").fill("submitter@example.lv");
+  await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
+  await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
+  await expect(form.getByText("Lietotājs ar šo e-pastu jau ir.")).toBeVisible();
+  await expect(form.getByLabel("Vārds un uzvārds")).toHaveValue("Marta Jaunā");
   await form.getByLabel("E-pasts").fill("marta.jauna@example.lv");
   await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
   await form.getByLabel("Loma").selectOption("SUBMITTER");
