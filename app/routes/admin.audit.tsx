@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
+import { ExportLinks } from "~/components/ui/export-links";
 import { SelectFilter } from "~/components/ui/select-filter";
 import { Pagination } from "~/components/ui/pagination";
 import { AUDIT_ACTIONS } from "~/modules/audit/audit.schema";
@@ -33,9 +34,12 @@ export default function AuditLog() {
       <BackLink to="/admin">{t("back")}</BackLink>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("audit.title")}</h1>
-        <a href={`/admin/audit.csv${location.search}`} className="btn-secondary" download>
-          {t("audit.export")}
-        </a>
+        <ExportLinks
+          links={[
+            { href: `/admin/audit.xlsx${location.search}`, label: t("audit.xlsx") },
+            { href: `/admin/audit.csv${location.search}`, label: t("audit.export") },
+          ]}
+        />
       </div>
       <p className="mb-4 text-slate-700">{t("audit.intro")}</p>
       <Form method="get" aria-label={t("audit.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">

@@ -62,7 +62,7 @@ export default function Outbox() {
         </div>
         {invalid.length ? (
           <p role="alert" className="text-amber-900 md:col-span-3">
-            {t("audit.invalid", { names: invalid.map((n) => t(`outbox.${n}`)).join(", ") })}
+            {t("outbox.invalid", { names: invalid.map((n) => t(`outbox.${n}`)).join(", ") })}
           </p>
         ) : null}
       </Form>

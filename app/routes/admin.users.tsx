@@ -40,9 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
     schema: CreateUserSchema,
     run: ({ intent: _intent, ...input }) => createUser(user, input),
     // The page shows the new person's link, and whether it was e-mailed.
-    done: async ({ userId, link }) => {
+    done: async ({ userId, link }, { name, email }) => {
       const absolute = new URL(link, request.url).toString();
-      return { data: { link: absolute, mail: await mailSetPasswordLink(userId, absolute) } };
+      return { data: { name, email, link: absolute, mail: await mailSetPasswordLink(userId, absolute) } };
     },
   });
 }
@@ -57,13 +57,13 @@ function CreateUser({ institutions }: { institutions: { id: number; name: string
     check: checkWith(CreateUserSchema),
     defaultValue: { role: "SUBMITTER", institutionId: String(institutions.find((i) => i.active)?.id ?? "") },
   });
-  const made = useFormReply<{ link: string; mail: LinkMail }>("create-user")?.data;
+  const made = useFormReply<{ name: string; email: string; link: string; mail: LinkMail }>("create-user")?.data;
   return (
     <section aria-labelledby="create-title" className="mb-8 rounded-lg bg-white p-6 shadow">
       <h2 id="create-title" className="mb-4 text-xl font-semibold">
         {t("users.create")}
       </h2>
-      {made ? <LinkNotice heading={t("users.created")} link={made.link} mail={made.mail} /> : null}
+      {made ? <LinkNotice heading={t("users.createdWho", { name: made.name, email: made.email })} link={made.link} mail={made.mail} /> : null}
       <AppForm form={form}>
         <input type="hidden" name="intent" value="create" />
         <UserFields fields={fields} institutions={institutions} />
@@ -110,7 +110,7 @@ export default function Users() {
           name="role"
           label={t("users.role")}
           value={values.role}
-          anyLabel={t("audit.any")}
+          anyLabel={t("users.filter.anyRole")}
           options={ROLES.map((r) => [r, t(`common:roles.${r}`)])}
         />
         <SelectFilter
@@ -118,7 +118,7 @@ export default function Users() {
           name="institution"
           label={t("users.institution")}
           value={values.institution}
-          anyLabel={t("audit.any")}
+          anyLabel={t("users.filter.anyInstitution")}
           options={institutions.map((i) => [String(i.id), i.name])}
         />
         <SelectFilter
@@ -126,7 +126,7 @@ export default function Users() {
           name="active"
           label={t("users.state")}
           value={values.active}
-          anyLabel={t("audit.any")}
+          anyLabel={t("users.filter.anyState")}
           options={[
             ["yes", t("users.active")],
             ["no", t("users.inactive")],
@@ -134,12 +134,12 @@ export default function Users() {
         />
         <div className="flex items-end">
           <button type="submit" className="btn-primary">
-            {t("audit.apply")}
+            {t("users.filter.apply")}
           </button>
         </div>
         {invalid.length ? (
           <p role="alert" className="text-amber-900 md:col-span-5">
-            {t("audit.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") })}
+            {t("users.filter.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") })}
           </p>
         ) : null}
       </Form>

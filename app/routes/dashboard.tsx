@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks } from "~/components/ui/export-links";
 import { DashboardFilters, DashboardView } from "~/modules/dashboard/dashboard-view";
 import { getDashboard, parseDashboardFilters } from "~/modules/dashboard/dashboard.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
@@ -41,14 +42,14 @@ export default function DashboardPage() {
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
-        <p className="flex flex-wrap gap-3 no-print">
-          <a href={`/dashboard/export.csv${location.search}`} className="btn-secondary" download>
-            {t("exportFigures")}
-          </a>
-          <a href="/ideas/export.csv" className="btn-secondary" download>
-            {t("exportIdeas")}
-          </a>
-        </p>
+        <ExportLinks
+          links={[
+            { href: `/dashboard/export.xlsx${location.search}`, label: t("export.xlsxFigures") },
+            { href: `/dashboard/export.csv${location.search}`, label: t("exportFigures") },
+            { href: "/ideas/export.xlsx", label: t("export.xlsxIdeas") },
+            { href: "/ideas/export.csv", label: t("exportIdeas") },
+          ]}
+        />
       </div>
       <DashboardFilters options={options} values={values} errors={errors} />
       <DashboardView d={dashboard} />

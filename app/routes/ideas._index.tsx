@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks } from "~/components/ui/export-links";
 import { Pagination } from "~/components/ui/pagination";
 import { IdeaFilters } from "~/modules/idea/idea-filters";
 import { IdeaList } from "~/modules/idea/idea-list";
@@ -27,18 +28,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Ideas() {
   const { items, total, page, pages, options, values, invalid, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("ideas");
+  const exportQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1])).toString();
   return (
     <div>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-3xl font-bold">{t("list.title")}</h1>
         {canExport ? (
-          <a
-            href={`/ideas/export.csv?${new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]))}`}
-            className="btn-secondary"
-            download
-          >
-            {t("list.export")}
-          </a>
+          <ExportLinks
+            links={[
+              { href: `/ideas/export.xlsx?${exportQuery}`, label: t("export.xlsx") },
+              { href: `/ideas/export.csv?${exportQuery}`, label: t("list.export") },
+            ]}
+          />
         ) : null}
       </div>
       <IdeaFilters options={options} values={values} />

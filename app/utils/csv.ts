@@ -31,17 +31,16 @@ export function csvResponse(body: string | ReadableStream<Uint8Array>, filename:
 }
 
 /**
- * A CSV stream: the byte-order mark and the header, then one batch of lines per pull, so a large
- * export never sits in memory whole. `next(cursor)` returns the batch's lines and the next cursor,
- * or null when done.
+ * A CSV stream: the byte-order mark and the header, then one page of lines per pull, so a large
+ * export never sits in memory whole. `pages` gives the lines a page at a time, read as the stream is.
  */
-export function csvStream<C>(header: string[], first: C, next: (cursor: C) => Promise<{ lines: unknown[][]; cursor: C } | null>) {
+export function csvStream(header: string[], pages: AsyncIterable<unknown[][]>) {
   const encoder = new TextEncoder();
-  let cursor = first;
+  const iterator = pages[Symbol.asyncIterator]();
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // better-sqlite3 answers synchronously: without this turn of the event loop every batch
+      // better-sqlite3 answers synchronously: without this turn of the event loop every page
       // would be computed before the first one reaches the network.
       await new Promise((resolve) => setImmediate(resolve));
       if (!started) {
@@ -49,13 +48,20 @@ export function csvStream<C>(header: string[], first: C, next: (cursor: C) => Pr
         controller.enqueue(encoder.encode(BOM + csvLine(header)));
         return;
       }
-      const batch = await next(cursor);
-      if (!batch || batch.lines.length === 0) {
+      const page = await iterator.next();
+      if (page.done) {
         controller.close();
         return;
       }
-      cursor = batch.cursor;
-      controller.enqueue(encoder.encode(batch.lines.map(csvLine).join("")));
+      controller.enqueue(encoder.encode(page.value.map(csvLine).join("")));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
+}
+
+/** Each page's rows as something else (a page of records as a page of CSV lines). */
+export async function* mapPages<R, T>(pages: AsyncIterable<R[]>, map: (row: R) => T): AsyncGenerator<T[]> {
+  for await (const page of pages) yield page.map(map);
 }

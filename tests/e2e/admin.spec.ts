@@ -34,11 +34,21 @@ test("an admin creates a user, who sets a password with the link and signs in", 
   await page.goto("/admin/users");
   await expectNoAxeViolations(page);
   const form = page.getByRole("region", { name: "Jauns lietotājs" });
+  // First refused (the address is taken), with what was typed kept; then made.
+  await form.getByLabel("E-pasts").fill("submitter@example.lv");
+  await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
+  await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
+  await expect(form.getByText("Lietotājs ar šo e-pastu jau ir.")).toBeVisible();
+  await expect(form.getByLabel("Vārds un uzvārds")).toHaveValue("Marta Jaunā");
   await form.getByLabel("E-pasts").fill("marta.jauna@example.lv");
   await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
   await form.getByLabel("Loma").selectOption("SUBMITTER");
   await form.getByLabel("Iestāde").selectOption({ label: "Zāļu valsts aģentūra" });
   await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
+  // The message names who was made, and the form is empty for the next person.
+  await expect(page.getByText("Izveidots lietotājs Marta Jaunā (marta.jauna@example.lv).")).toBeVisible();
+  await expect(form.getByLabel("E-pasts")).toHaveValue("");
+  await expect(form.getByLabel("Vārds un uzvārds")).toHaveValue("");
   const link = await page.locator("code").filter({ hasText: "/set-password/" }).innerText();
   await expect(page.getByText("E-pasta sūtīšana nav iestatīta, tāpēc nekas netika nosūtīts: nododiet saiti pats.")).toBeVisible();
   await expectNoAxeViolations(page);
@@ -154,4 +164,44 @@ test("an admin lets only administrators sign in with a password, and everyone ag
     await expect(page.getByRole("status")).toHaveText("Iestatījums saglabāts.");
   }
   await expect(page.getByRole("group", { name: "Kas drīkst pieslēgties ar paroli?" }).getByLabel("Ikviens")).toBeChecked();
+});
+
+test("without JavaScript too, the create-user form is empty after a person is made, and says who", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: "lv-LV" });
+  const page = await context.newPage();
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin/users");
+  const form = page.getByRole("region", { name: "Jauns lietotājs" });
+  await form.getByLabel("E-pasts").fill("janis.bez.skriptiem@example.lv");
+  await form.getByLabel("Vārds un uzvārds").fill("Jānis Bezskriptu");
+  await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
+  await expect(page.getByText("Izveidots lietotājs Jānis Bezskriptu (janis.bez.skriptiem@example.lv).")).toBeVisible();
+  await expect(form.getByLabel("E-pasts")).toHaveValue("");
+  await expect(form.getByLabel("Vārds un uzvārds")).toHaveValue("");
+  await context.close();
+});
+
+test("the users and outbox pages speak of their own filters", async ({ page }) => {
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin/users?role=NOPE");
+  await expect(page.getByRole("alert")).toHaveText("Šie lietotāju filtri nav derīgi un netika ņemti vērā: Loma.");
+  await expect(page.getByLabel("Stāvoklis")).toHaveValue("");
+  await expect(page.getByLabel("Stāvoklis").locator("option").first()).toHaveText("Visi");
+  await page.goto("/admin/outbox?status=NOPE");
+  await expect(page.getByRole("alert")).toHaveText("Šie vēstuļu filtri nav derīgi un netika ņemti vērā: Stāvoklis.");
+});
+
+test("a long stage name shows whole in its field, and the audit log offers a spreadsheet", async ({ page }) => {
+  await signIn(page, "admin@example.lv");
+  await page.goto("/admin/stages");
+  const name = page.getByRole("region", { name: /^Prototipēšana un testēšana/ }).getByLabel("Nosaukums latviski");
+  await expect(name).toHaveValue("Prototipēšana un testēšana");
+  const { scroll, client } = await name.evaluate((input: HTMLInputElement) => ({ scroll: input.scrollWidth, client: input.clientWidth }));
+  expect(scroll).toBeLessThanOrEqual(client);
+
+  await page.goto("/admin/audit");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Lejupielādēt (Excel)" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^audita-žurnāls-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await expectNoAxeViolations(page);
 });

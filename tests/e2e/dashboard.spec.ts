@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 test("a manager reads the dashboard, changes the period and the institution, opens a table and downloads the CSV", async ({ page }) => {
@@ -39,6 +40,23 @@ test("a manager reads the dashboard, changes the period and the institution, ope
   const csv = bytes.subarray(3).toString("utf8");
   expect(csv).toContain(`headline,submitted,,${submitted}`);
   expect(csv).toContain("Problēmas definēšana");
+
+  // The same figures as a spreadsheet to open: Latvian headings, a frozen header row, counts as numbers.
+  await expect(page.getByText("Excel fails (.xlsx) — atvērt izklājlapā; CSV — datu apstrādei.")).toBeVisible();
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Lejupielādēt rādītājus (Excel)" }).click();
+  const xlsx = await xlsxDownload;
+  expect(xlsx.suggestedFilename()).toMatch(/^pārskats-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(Buffer.concat(await (await xlsx.createReadStream()).toArray())).buffer);
+  const sheet = workbook.worksheets[0];
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["Sadaļa", "Rādītājs", "Griezums", "Vērtība"]);
+  expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  let found: ExcelJS.Row | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(2).value === "Iesniegtas periodā") found = row;
+  });
+  expect(found?.getCell(4).value).toBe(submitted);
 });
 
 test("an impossible period shows a message and the default figures", async ({ page }) => {

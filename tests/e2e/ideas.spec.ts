@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expectNoAxeViolations, signIn } from "./helpers";
 
 const BRIEF = {
@@ -152,4 +153,33 @@ test("an idea prints as a tidy document of at most two pages, without navigation
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(2);
+});
+
+test("a manager downloads the listed ideas as a spreadsheet, in Latvian, under the list's filters", async ({ page }) => {
+  await signIn(page, "manager@example.lv");
+  await page.goto("/ideas?stage=discover");
+  await expect(page.getByText("Excel fails (.xlsx) — atvērt izklājlapā; CSV — datu apstrādei.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Lejupielādēt šīs idejas (Excel)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^idejas-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(Buffer.concat(await (await file.createReadStream()).toArray())).buffer);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 2)).toEqual(["Nr.", "Nosaukums"]);
+  expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  const stage = header.indexOf("Posms") + 1;
+  const submitted = header.indexOf("Iesniegta") + 1;
+  const stages = new Set<unknown>();
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    stages.add(row.getCell(stage).value);
+    expect(row.getCell(submitted).type).toBe(ExcelJS.ValueType.Date);
+  });
+  // As many ideas as the list counts, all in the stage it was filtered by.
+  const count = Number((await page.getByRole("status").filter({ hasText: /idej/ }).innerText()).replace(/\D/g, ""));
+  expect(sheet.rowCount - 1).toBe(count);
+  expect([...stages]).toEqual(["Izpēte"]);
 });

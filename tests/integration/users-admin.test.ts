@@ -31,6 +31,8 @@ describe("creating users", () => {
     expect(created.status).toBe(200);
     const link = (created.data as { data: { link: string } }).data.link;
     expect(link).toMatch(/^http:\/\/localhost:3000\/set-password\/[\w-]{30,}$/);
+    // The page names who was made, and the form starts again empty.
+    expect(created.data).toMatchObject({ result: { initialValue: null }, data: { name: "Jauna Darbiniece", email: "jauna.darbiniece@vk.gov.lv" } });
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "jauna.darbiniece@vk.gov.lv" } });
     expect(user).toMatchObject({ role: "FACILITATOR", institutionId: vk, active: true });
     expect(await prisma.auditEntry.count({ where: { action: "USER_CREATE", targetId: String(user.id) } })).toBe(1);

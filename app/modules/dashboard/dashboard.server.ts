@@ -1,10 +1,12 @@
 // The managers' dashboard: filters from the URL, figures from the database, and the same figures
-// as rows for the CSV export.
+// as rows for the exports (CSV and spreadsheet).
+import type { TFunction } from "i18next";
 import { activeStages } from "~/modules/stage/stages.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { dropUnknown, parseFilters } from "~/utils/query";
+import { xlsxStream } from "~/utils/xlsx.server";
 import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
 import type { FigureFilters } from "./dashboard.figures";
 import { dashboardFigures } from "./figures.server";
@@ -144,29 +146,106 @@ export const rebuildFlowFigures = () => dashboardFigures().rebuildFlowFigures();
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
+/**
+ * One figure behind a chart: its section, what it counts (a code, a name or a month), the series,
+ * and the value. `label` is a code when `coded` (translated in the spreadsheet), else a name.
+ */
+export type FigureRow = { section: string; label: string; coded: boolean; series: string; value: number | null };
+
+/** The figures behind each chart, in the order of the page (the period aside). */
+export function figureRows(d: Dashboard): FigureRow[] {
+  const rows: FigureRow[] = [];
+  const add = (section: string, label: string, coded: boolean, series: string, value: number | null) => rows.push({ section, label, coded, series, value });
+  for (const [key, value] of Object.entries(d.headline)) add("headline", key, true, "", value);
+  add("experiments", "completed", true, "", d.experiments.completed);
+  for (const r of d.experiments.byResult) add("experiments", r.result, true, "", r.count);
+  for (const s of d.funnel) {
+    add("funnel", s.name, false, "now", s.now);
+    add("funnel", s.name, false, "entered", s.entered);
+  }
+  for (const c of d.conversion) add("conversion", `${c.from} → ${c.to}`, false, "rate", c.rate);
+  for (const s of d.timeInStage) {
+    add("timeInStage", s.name, false, "median_days", s.median);
+    add("timeInStage", s.name, false, "p90_days", s.p90);
+  }
+  for (const m of d.throughput) {
+    add("throughput", m.month, false, "entered", m.entered);
+    add("throughput", m.month, false, "implemented", m.implemented);
+    add("throughput", m.month, false, "stopped", m.stopped);
+  }
+  for (const r of d.matrix.rows) r.counts.forEach((count, i) => add("principleByStage", r.title, false, d.matrix.stages[i].name, count));
+  for (const i of d.institutions) add("byInstitution", i.name, false, "submitted", i.count);
+  for (const i of d.stale.ideas) add("stale", `${i.id}: ${i.title}`, false, "days_inactive", i.days);
+  return rows;
+}
+
 /** The figures behind each chart, as rows for the CSV export: section, label, series, value. */
 export function dashboardRows(d: Dashboard): string[][] {
   const rows: string[][] = [["section", "label", "series", "value"]];
   rows.push(["period", d.period.from, "to", d.period.to]);
-  for (const [key, value] of Object.entries(d.headline)) rows.push(["headline", key, "", String(value)]);
-  rows.push(["experiments", "completed", "", String(d.experiments.completed)]);
-  for (const r of d.experiments.byResult) rows.push(["experiments", r.result, "", String(r.count)]);
-  for (const s of d.funnel) {
-    rows.push(["funnel", s.name, "now", String(s.now)]);
-    rows.push(["funnel", s.name, "entered", String(s.entered)]);
+  for (const r of figureRows(d)) {
+    const value = r.value === null ? "" : r.section === "conversion" ? r.value.toFixed(3) : String(r.value);
+    rows.push([r.section, r.label, r.series, value]);
   }
-  for (const c of d.conversion) rows.push(["conversion", `${c.from} → ${c.to}`, "rate", c.rate === null ? "" : c.rate.toFixed(3)]);
-  for (const s of d.timeInStage) {
-    rows.push(["timeInStage", s.name, "median_days", s.median === null ? "" : String(s.median)]);
-    rows.push(["timeInStage", s.name, "p90_days", s.p90 === null ? "" : String(s.p90)]);
-  }
-  for (const m of d.throughput) {
-    rows.push(["throughput", m.month, "entered", String(m.entered)]);
-    rows.push(["throughput", m.month, "implemented", String(m.implemented)]);
-    rows.push(["throughput", m.month, "stopped", String(m.stopped)]);
-  }
-  for (const r of d.matrix.rows) r.counts.forEach((count, i) => rows.push(["principleByStage", r.title, d.matrix.stages[i].name, String(count)]));
-  for (const i of d.institutions) rows.push(["byInstitution", i.name, "submitted", String(i.count)]);
-  for (const i of d.stale.ideas) rows.push(["stale", `${i.id}: ${i.title}`, "days_inactive", String(i.days)]);
   return rows;
+}
+
+/** Where each section's title and each series' name are in the dashboard's strings. */
+const SECTION_TITLE: Record<string, string> = {
+  headline: "headline.title",
+  experiments: "results.title",
+  funnel: "funnel.title",
+  conversion: "conversion.title",
+  timeInStage: "time.title",
+  throughput: "throughput.title",
+  principleByStage: "matrix.title",
+  byInstitution: "institutions.title",
+  stale: "stale.title",
+};
+const SERIES: Record<string, string> = {
+  "funnel.now": "funnel.now",
+  "funnel.entered": "funnel.entered",
+  "conversion.rate": "conversion.rate",
+  "timeInStage.median_days": "export.medianDays",
+  "timeInStage.p90_days": "export.p90Days",
+  "throughput.entered": "throughput.entered",
+  "throughput.implemented": "throughput.implemented",
+  "throughput.stopped": "throughput.stopped",
+  "byInstitution.submitted": "institutions.count",
+  "stale.days_inactive": "stale.days",
+};
+
+/**
+ * The spreadsheet of the figures (`t` reads the dashboard's strings): the period's two days as
+ * dates, then each figure with its section, label and series in words and its value as a number
+ * (the conversion as a percentage).
+ */
+export function dashboardXlsx(d: Dashboard, t: TFunction) {
+  type Row = { section: string; label: string; series: string; value: number | Date | null; percent?: boolean };
+  const label = (r: FigureRow) => {
+    if (!r.coded) return r.label;
+    if (r.section === "headline") return t(`headline.${r.label}`);
+    return r.label === "completed" ? t("headline.experimentsCompleted") : t(`experiments:result.${r.label}`);
+  };
+  const rows: Row[] = [
+    { section: t("filters.period"), label: t("filters.from"), series: "", value: new Date(`${d.period.from}T00:00:00Z`) },
+    { section: t("filters.period"), label: t("filters.to"), series: "", value: new Date(`${d.period.to}T00:00:00Z`) },
+    ...figureRows(d).map((r) => ({
+      section: t(SECTION_TITLE[r.section]),
+      label: label(r),
+      series: SERIES[`${r.section}.${r.series}`] ? t(SERIES[`${r.section}.${r.series}`]) : r.series,
+      value: r.value,
+      percent: r.section === "conversion",
+    })),
+  ];
+  return xlsxStream<Row>({
+    sheet: t("title"),
+    columns: [
+      { header: t("export.section"), width: 30, value: (r) => r.section },
+      { header: t("export.label"), width: 44, value: (r) => r.label },
+      { header: t("export.series"), width: 26, value: (r) => r.series },
+      { header: t("export.value"), width: 14, date: "day", numFmt: (r) => (r.percent ? "0.0%" : undefined), value: (r) => r.value },
+    ],
+    rows,
+  });
 }

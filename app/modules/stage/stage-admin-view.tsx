@@ -15,13 +15,16 @@ function UpdateStage({ stage }: { stage: Stage }) {
     defaultValue: { nameLv: stage.nameLv, nameEn: stage.nameEn, wipLimit: stage.wipLimit === null ? undefined : String(stage.wipLimit) },
   });
   return (
-    <AppForm form={form} className="mt-3 grid gap-3 md:grid-cols-4">
+    // The names get a half of the row each, so a long one ("Prototipēšana un testēšana") shows whole; the limit and the button go below.
+    <AppForm form={form} className="mt-3 grid gap-3 md:grid-cols-2">
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="stageId" value={stage.id} />
       <InputField meta={fields.nameLv} label={t("stages.nameLv")} compact />
       <InputField meta={fields.nameEn} label={t("stages.nameEn")} compact />
-      <InputField meta={fields.wipLimit} type="number" min={1} label={t("stages.wipLimit")} compact />
-      <div className="flex items-end">
+      <div className="flex flex-wrap items-end gap-3 md:col-span-2">
+        <div className="w-48">
+          <InputField meta={fields.wipLimit} type="number" min={1} label={t("stages.wipLimit")} compact />
+        </div>
         <SubmitButton form={form} secondary>
           {t("stages.save")}
         </SubmitButton>
