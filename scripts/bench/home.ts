@@ -111,12 +111,21 @@ async function plans(url: string, users: Record<Role, { id: number; email: strin
       ).toFixed(1)} ms (first ${first.toFixed(1)} ms); its statements:`,
     );
     const queries = await capturePrismaQueries(url, () => getHomeData(user, "lv"));
+    let statements = 0;
+    let database = 0;
     for (const q of queries) {
       if (/^(BEGIN|COMMIT|SELECT 1)/.test(q.query)) continue;
       const sql = q.query.replace(/\s+/g, " ");
       console.log(`  ${sql.length > 160 ? `${sql.slice(0, 157)}…` : sql}`);
-      for (const line of await planOf(url, q.query, q.params)) console.log(`      ${line}`);
+      for (const line of await planOf(url, q.query, q.params)) {
+        console.log(`      ${line}`);
+        // The statement's own time (SQLite: the median run here; PostgreSQL: EXPLAIN ANALYZE's execution time).
+        const time = line.match(/^(?:run|Execution Time): ([\d.]+) ms/);
+        if (time) database += Number(time[1]);
+      }
+      statements++;
     }
+    console.log(`  ${role}: ${statements} statements, ${database.toFixed(2)} ms in the database together (the rest of the page's time is the app's)`);
   }
 }
 
