@@ -9,7 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireIdParam(params.id);
   const locale = await getLocale(request);
   const [c, t] = await Promise.all([getCase(user, id, locale), getT(request, ["lessons", "experiments"])]);
-  return new Response(caseToMarkdown(c, t as never), {
+  return new Response(caseToMarkdown(c, t as never, locale), {
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Disposition": `attachment; filename="idea-${id}-case.md"`,

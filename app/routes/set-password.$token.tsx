@@ -58,7 +58,7 @@ export default function SetPassword() {
           meta={fields.password}
           type="password"
           label={t("setPassword.password")}
-          help={t("setPassword.help", { min: PASSWORD_MIN })}
+          help={t("setPassword.help", { min: PASSWORD_MIN, count: PASSWORD_MIN })}
           autoComplete="new-password"
         />
         <InputField meta={fields.confirmPassword} type="password" label={t("setPassword.confirmPassword")} autoComplete="new-password" />

@@ -63,7 +63,10 @@ export function splitMessage(message: string): { key: string; params: Record<str
  * row in both languages passes both (nameLv, nameEn); each language's text picks its own.
  */
 export function translateError(t: (key: string, options?: Record<string, unknown>) => string, message: string) {
-  const { key, params } = splitMessage(message);
+  const { key, params: given } = splitMessage(message);
+  // The number a message is about (a length's max or min) is its count, which picks the plural form ("1 rakstzīme", "5 rakstzīmes").
+  const counted = given.count ?? given.max ?? given.min;
+  const params = typeof counted === "number" ? { ...given, count: counted } : given;
   if (/^\w+:[\w.-]+$/.test(key)) return t(key, params);
   return t(`common:validation.${key}`, { ...params, defaultValue: t("common:validation.invalid") });
 }

@@ -77,18 +77,18 @@ test("signing in and out works without JavaScript", async ({ browser }) => {
 
 test("the language switcher turns the interface to English and back, and remembers it", async ({ page }) => {
   await signIn(page, "facilitator@example.lv");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sveiki, Pēteris Bērziņš!");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jūsu darbi");
   await page.getByRole("button", { name: "Switch to English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Pēteris Bērziņš!");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your to-do list");
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Board", exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
   // The choice is saved with the user: a reload (and a new page) stays English.
   await page.reload();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hello, Pēteris Bērziņš!");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your to-do list");
   await page.getByRole("button", { name: "Pārslēgt uz latviešu valodu" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "lv");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sveiki, Pēteris Bērziņš!");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jūsu darbi");
 });
 
 test("the switcher works before signing in too, through a cookie", async ({ page }) => {

@@ -361,7 +361,25 @@ const ROUTES: Entry[] = [
     loader: { runs: 30 },
     action: { runs: 30, forms: (): Fields[] => [{}] },
   },
-  { file: "_index.tsx", url: "/", module: home, loader: { runs: 40 } },
+  {
+    file: "_index.tsx",
+    url: "/",
+    module: home,
+    loader: { runs: 40 },
+    action: {
+      runs: 40,
+      forms: (): Fields[] => [
+        {
+          intent: fc.constant("seen"),
+          until: fc.oneof(
+            fc.integer({ min: -1, max: 2 ** 53 }).map(String),
+            fc.date({ noInvalidDate: true }).map((d) => String(d.getTime())),
+            text,
+          ),
+        },
+      ],
+    },
+  },
   { file: "accessibility.tsx", url: "/accessibility", module: accessibility, loader: { runs: 20 } },
   {
     file: "account.tsx",

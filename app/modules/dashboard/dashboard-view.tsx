@@ -15,7 +15,7 @@ export function DashboardFilters({ options, values, errors }: { options: Options
       {errors.length ? (
         <div role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
           {errors.map((e) => (
-            <p key={e}>{t(`filters.errors.${e}`, { years: MAX_PERIOD_YEARS })}</p>
+            <p key={e}>{t(`filters.errors.${e}`, { years: MAX_PERIOD_YEARS, count: MAX_PERIOD_YEARS })}</p>
           ))}
         </div>
       ) : null}

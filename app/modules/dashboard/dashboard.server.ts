@@ -249,3 +249,37 @@ export function dashboardXlsx(d: Dashboard, t: TFunction) {
     rows,
   });
 }
+
+/**
+ * The dashboard's headline figures alone (the home page shows them): this year by default, with
+ * no filter, from the same figure queries as the dashboard, so the two never disagree.
+ */
+export async function getHeadline(user: SessionUser, stages: { id: number; kind: string }[], now = new Date(), period: Period = presetPeriod("year", now)) {
+  requirePermission(user, "dashboard:view");
+  const f: FigureFilters = { from: period.from, to: period.to };
+  const figures = dashboardFigures();
+  const ofKind = (...kinds: string[]) => stages.filter((s) => kinds.includes(s.kind)).map((s) => s.id);
+  const [submissions, onBoard, declined, results, entries] = await Promise.all([
+    figures.submissions(f),
+    figures.onBoard(
+      f,
+      stages.map((s) => s.id),
+      [],
+    ),
+    figures.declined(f),
+    figures.experimentResults(f),
+    figures.entries(f, ofKind("CLOSED_SUCCESS", "CLOSED_STOPPED")),
+  ]);
+  const sum = <T>(list: T[], count: (r: T) => number) => list.reduce((total, r) => total + count(r), 0);
+  const timed = new Set(ofKind("INTAKE", "WORK"));
+  const entered = (kind: string) => sum(entries, (r) => (ofKind(kind).includes(r.stageId) ? r.count : 0));
+  return {
+    period,
+    submitted: sum(submissions, (r) => r.count),
+    inPipeline: sum(onBoard, (r) => (timed.has(r.stageId) ? r.count : 0)),
+    implemented: entered("CLOSED_SUCCESS"),
+    stopped: entered("CLOSED_STOPPED"),
+    declined,
+    experimentsCompleted: sum(results, (r) => r.count),
+  };
+}

@@ -84,7 +84,7 @@ function CommentForm({ canInternal }: { canInternal: boolean }) {
     <div className="no-print rounded-lg bg-white p-4 shadow">
       <AppForm form={form}>
         <input type="hidden" name="intent" value="comment" />
-        <TextareaField meta={fields.body} label={t("comments.label")} help={t("comments.help", { max: COMMENT_MAX })} />
+        <TextareaField meta={fields.body} label={t("comments.label")} help={t("comments.help", { max: COMMENT_MAX, count: COMMENT_MAX })} />
         {canInternal ? <CheckboxField meta={fields.internal} label={t("comments.internal")} /> : null}
         <div className="mt-3">
           <SubmitButton form={form}>{t("comments.submit")}</SubmitButton>

@@ -1,9 +1,16 @@
 import { useTranslation } from "react-i18next";
+import { formatDate } from "~/utils/format";
 import type { CaseData } from "./case.server";
+
+/** A day of the case (YYYY-MM-DD) as the rest of the app shows dates: "2026. gada 14. novembris". */
+function Day({ day, locale }: { day: string | null; locale: string }) {
+  return day ? <time dateTime={day}>{formatDate(locale, day)}</time> : <>—</>;
+}
 
 /** The case summary as one printable page. */
 export function CaseView({ c }: { c: CaseData }) {
-  const { t } = useTranslation("lessons");
+  const { t, i18n } = useTranslation("lessons");
+  const locale = i18n.language;
   const section = (key: string, children: React.ReactNode) => (
     <section aria-labelledby={`case-${key}`} className="mb-6 break-inside-avoid">
       <h2 id={`case-${key}`} className="mb-2 text-xl font-semibold">
@@ -29,7 +36,7 @@ export function CaseView({ c }: { c: CaseData }) {
         <div>
           <dt className="inline font-semibold">{t("case.period")}: </dt>
           <dd className="inline">
-            {c.submittedOn ?? "—"} – {c.closedOn ?? "—"}
+            <Day day={c.submittedOn} locale={locale} /> – <Day day={c.closedOn} locale={locale} />
           </dd>
         </div>
         <div>
@@ -49,7 +56,8 @@ export function CaseView({ c }: { c: CaseData }) {
           <ul className="list-disc pl-6">
             {c.whatWasTried.experiments.map((e, i) => (
               <li key={i}>
-                <strong>{t(`experiments:method.${e.methodType}`)}</strong> ({e.startsOn ?? "—"} – {e.endsOn ?? "—"}): {e.hypothesis}
+                <strong>{t(`experiments:method.${e.methodType}`)}</strong> (<Day day={e.startsOn} locale={locale} /> – <Day day={e.endsOn} locale={locale} />
+                ): {e.hypothesis}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { invariantResponse } from "~/utils/http.server";
+import { formatDate } from "~/utils/format";
 import { type Locale, localName } from "~/utils/i18n";
 import { isoDayOf } from "~/utils/iso-day";
 import { markdownInline, markdownText } from "~/utils/markdown";
@@ -63,8 +64,10 @@ type T = (key: string, options?: Record<string, unknown>) => string;
  * The case as Markdown, in the user's language. Every text is the people's own, quoted as typed and
  * escaped (utils/markdown.ts): whatever it holds, it stays text, never HTML, a link or an image.
  */
-export function caseToMarkdown(c: CaseData, t: T) {
+export function caseToMarkdown(c: CaseData, t: T, locale: Locale) {
   const lines: string[] = [];
+  // Dates as the page shows them (the JSON export keeps YYYY-MM-DD for machines).
+  const date = (day: string | null) => (day ? formatDate(locale, day) : "—");
   const para = (text: string | null | undefined) => {
     if (text && text.trim()) lines.push(markdownText(text.trim()), "");
   };
@@ -72,7 +75,7 @@ export function caseToMarkdown(c: CaseData, t: T) {
   lines.push(`# ${inline(c.title)}`, "");
   lines.push(`${t("case.institution")}: ${inline(c.institution)}  `);
   lines.push(`${t("case.outcome")}: ${t(`case.${c.outcome}`)}  `);
-  lines.push(`${t("case.period")}: ${c.submittedOn ?? "—"} – ${c.closedOn ?? "—"}  `);
+  lines.push(`${t("case.period")}: ${date(c.submittedOn)} – ${date(c.closedOn)}  `);
   lines.push(`${t("case.principles")}: ${c.principles.map((p) => inline(p.title)).join("; ")}`, "");
   para(c.summary);
   lines.push(`## ${t("case.problemAndUsers")}`, "");
@@ -80,7 +83,7 @@ export function caseToMarkdown(c: CaseData, t: T) {
   lines.push(`## ${t("case.whatWasTried")}`, "");
   para(c.whatWasTried.solution);
   for (const e of c.whatWasTried.experiments) {
-    lines.push(`- **${t(`experiments:method.${e.methodType}`)}** (${e.startsOn ?? "—"} – ${e.endsOn ?? "—"}): ${inline(e.hypothesis)}`);
+    lines.push(`- **${t(`experiments:method.${e.methodType}`)}** (${date(e.startsOn)} – ${date(e.endsOn)}): ${inline(e.hypothesis)}`);
   }
   lines.push("");
   lines.push(`## ${t("case.partners")}`, "");

@@ -63,9 +63,13 @@ export async function composeSetPassword(recipient: { name: string; locale: stri
       const t = await getFixedT(locale, "notifications");
       return {
         subject: t("mail.setPasswordSubject"),
-        text: [t("mail.greeting", { name: recipient.name }), t("mail.setPasswordBody", { hours }), link, t("mail.setPasswordIgnore"), t("mail.automatic")].join(
-          "\n\n",
-        ),
+        text: [
+          t("mail.greeting", { name: recipient.name }),
+          t("mail.setPasswordBody", { hours, count: hours }),
+          link,
+          t("mail.setPasswordIgnore"),
+          t("mail.automatic"),
+        ].join("\n\n"),
       };
     }),
   );

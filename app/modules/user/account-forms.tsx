@@ -66,7 +66,7 @@ function PasswordForm() {
           meta={fields.newPassword}
           type="password"
           label={t("newPassword")}
-          help={t("newPasswordHelp", { min: PASSWORD_MIN })}
+          help={t("newPasswordHelp", { min: PASSWORD_MIN, count: PASSWORD_MIN })}
           autoComplete="new-password"
         />
         <InputField meta={fields.confirmPassword} type="password" label={t("confirmPassword")} autoComplete="new-password" />

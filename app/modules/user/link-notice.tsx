@@ -12,7 +12,7 @@ export function LinkNotice({ heading, link, mail }: { heading: string; link: str
       <p className="break-all">
         <code>{link}</code>
       </p>
-      <p className="text-sm">{t("users.linkHelp", { hours: TOKEN_HOURS })}</p>
+      <p className="text-sm">{t("users.linkHelp", { hours: TOKEN_HOURS, count: TOKEN_HOURS })}</p>
       {mail ? <p className="mt-1 text-sm">{t(`users.linkMail.${mail.status === "PENDING" ? "SENT" : mail.status}`, { email: mail.email })}</p> : null}
     </div>
   );
