@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Links, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/app-shell";
 import { ErrorPage } from "~/components/error-page";
+import { PageMeta } from "~/components/page-meta";
 import stylesheet from "~/tailwind.css";
 import { getUser } from "~/utils/auth.server";
 import { unreadCount } from "~/modules/notification/notification.server";
@@ -51,7 +52,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
+        <PageMeta />
         {rootData?.translations ? <link rel="modulepreload" href={rootData.translations} /> : null}
         <Links />
       </head>

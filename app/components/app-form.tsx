@@ -13,14 +13,15 @@ import {
   type FormMetadata,
   type SubmissionResult,
 } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { Form, useActionData } from "@remix-run/react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FORM_ID_FIELD } from "~/utils/form";
+import { FORM_ID_FIELD, isFailedReply, type FormReply } from "~/utils/form";
 import type { FormCheck } from "./form-check";
 import { formElementId, useFormReply } from "./form";
-import { Field, FieldErrors, FormError, splitKey } from "./ui/field";
+import { ErrorSummary, type SummaryItem } from "./ui/error-summary";
+import { Field, FieldErrors, splitKey } from "./ui/field";
 
 export { ButtonForm, SubmitButton, useBusy, useFormReply } from "./form";
 
@@ -49,10 +50,13 @@ export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, 
   });
 }
 
-/** What AppForm needs of conform's form: its id, its messages and its submit handler. */
-type FormLike = Pick<FormMetadata<Shape, string[]>, "id" | "errorId" | "errors" | "onSubmit" | "noValidate">;
+/** What AppForm needs of conform's form: its id, its messages, its fields' ids and its submit handler. */
+type FormLike = Pick<FormMetadata<Shape, string[]>, "id" | "errorId" | "errors" | "allErrors" | "getFieldset" | "onSubmit" | "noValidate">;
 
-/** A posting form: conform's props, the form's id, and its messages for the whole form at the top. */
+/**
+ * A posting form: conform's props, the form's id and, once it was sent with mistakes, the error
+ * summary at its top (every message, a field's as a link to the field; it takes the focus).
+ */
 export function AppForm({
   form,
   action,
@@ -67,20 +71,38 @@ export function AppForm({
   errors?: (string[] | undefined)[];
   children: ReactNode;
 }) {
-  const formErrors = [...(form.errors ?? []), ...errors.flatMap((e) => e ?? [])];
+  const formErrors = [...new Set([...(form.errors ?? []), ...errors.flatMap((e) => e ?? [])])];
+  const hiddenErrors = new Set(errors.filter(Boolean));
+  const reply = useActionData() as FormReply | undefined;
+  const answered = reply?.formId === form.id && isFailedReply(reply) ? reply : undefined;
+  // Submissions the browser's check refused (conform stops them before they are sent).
+  const [refused, setRefused] = useState(0);
+  const attempt = useMemo(() => (answered || refused ? { answered, refused } : null), [answered, refused]);
+  const items: SummaryItem[] = [];
+  if (attempt) {
+    // Only fields with a control of their own: a hidden field's message is one for the whole form (errors).
+    const fieldset = form.getFieldset();
+    for (const [name, messages] of Object.entries(form.allErrors)) {
+      if (name === "" || hiddenErrors.has(messages)) continue;
+      for (const message of messages ?? []) items.push({ message, target: fieldset[name].id });
+    }
+  }
   return (
     <Form
       method="post"
       action={action}
       id={form.id}
-      onSubmit={form.onSubmit}
+      onSubmit={(event) => {
+        form.onSubmit(event);
+        if (event.defaultPrevented) setRefused((n) => n + 1);
+      }}
       noValidate={form.noValidate}
       aria-invalid={formErrors.length ? true : undefined}
       aria-describedby={formErrors.length ? form.errorId : undefined}
       className={className}
     >
       <input type="hidden" name={FORM_ID_FIELD} value={form.id} />
-      <FormError id={form.errorId} errors={formErrors} />
+      <ErrorSummary id={form.errorId} formMessages={formErrors} items={items} attempt={attempt} />
       {children}
     </Form>
   );
@@ -201,7 +223,7 @@ export function ChoiceField({
   const describedBy = [help ? helpId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean).join(" ") || undefined;
   const items = getCollectionProps(meta as FieldMetadata<string[] | string, Record<string, unknown>, string[]>, { type, options: options.map((o) => o.value) });
   return (
-    <fieldset className="mb-5" aria-describedby={describedBy}>
+    <fieldset id={meta.id} className="mb-5" aria-describedby={describedBy}>
       <legend className="mb-1 font-semibold">{legend}</legend>
       {help ? (
         <p id={helpId} className="mb-3 text-sm text-slate-700">

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ButtonForm } from "~/components/form";
 import { handleForm } from "~/core/form.server";
 import type { Result } from "~/core/result";
+import { undoDecline } from "~/modules/board/board.server";
 import { ExperimentList } from "~/modules/experiment/experiment-list";
 import { IdeaPageActionSchema } from "~/modules/idea/idea.schema";
 import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/modules/idea/idea.server";
@@ -42,6 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return toggleSupport(user, { ideaId: id });
         case "withdraw":
           return withdrawIdea(user, { id });
+        case "undo-decline":
+          return undoDecline(user, { ideaId: id, eventId: value.eventId });
       }
     },
     done(outcome, value) {
@@ -56,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return outcome === "deleted"
             ? { redirect: "/ideas/mine", toast: "ideas:toast.draftDeleted" }
             : { redirect: `/ideas/${id}`, toast: "ideas:toast.withdrawn" };
+        case "undo-decline":
+          return { redirect: `/ideas/${id}`, toast: "ideas:undo.done" };
       }
     },
   });

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useFormReply } from "~/components/form";
 import { handleForm } from "~/core/form.server";
-import { fail } from "~/core/result";
-import { ManageSchema } from "~/modules/board/board.schema";
-import { acceptIdea, assignIdea, declineIdea, getManageData, moveIdea, returnIdea, tagIdea } from "~/modules/board/board.server";
-import { ManageForms } from "~/modules/board/manage-forms";
+import { fail, type Result } from "~/core/result";
+import { ManageSchema, type ManageValue } from "~/modules/board/board.schema";
+import { acceptIdea, askDecline, assignIdea, declineIdea, getManageData, moveIdea, returnIdea, tagIdea } from "~/modules/board/board.server";
+import { DeclineConfirm, ManageForms } from "~/modules/board/manage-forms";
+import { BriefView } from "~/modules/idea/idea-view";
 import { requireUser } from "~/utils/auth.server";
 import { requireIdParam } from "~/utils/http.server";
 import { getLocale, getT } from "~/utils/i18n.server";
@@ -29,33 +31,53 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleForm(request, {
     schema: ManageSchema,
     hidden: ["ideaId", "version"],
-    async run(value) {
+    async run(value): Promise<Result<unknown>> {
       if (value.ideaId !== id) return fail(400, "common:errors.tampered");
-      switch (value.intent) {
-        case "move":
-          return moveIdea(user, value);
-        case "accept":
-          return acceptIdea(user, value);
-        case "return":
-          return returnIdea(user, { ideaId: value.ideaId, version: value.version, text: value.question });
-        case "decline":
-          return declineIdea(user, { ideaId: value.ideaId, version: value.version, text: value.reason });
-        case "assign":
-          return assignIdea(user, value);
-        case "tags":
-          return tagIdea(user, value);
-      }
+      return onThisPage(await runIntent(value));
     },
-    done: (_, value) => ({ redirect: safeRedirect(value.returnTo, `/board#card-${id}`), toast: `board:toast.${value.intent}` }),
+    done(_, value) {
+      // Declining asks first: the reason is checked, then the page asks "Yes, decline?" (nothing changed yet).
+      if (value.intent === "decline" && !value.confirmed) return { data: { confirmDecline: { reason: value.reason } } };
+      return { redirect: safeRedirect(value.returnTo, `/board#card-${id}`), toast: `board:toast.${value.intent}` };
+    },
   });
+
+  async function runIntent(value: ManageValue): Promise<Result<unknown>> {
+    switch (value.intent) {
+      case "move":
+        return moveIdea(user, value);
+      case "accept":
+        return acceptIdea(user, value);
+      case "return":
+        return returnIdea(user, { ideaId: value.ideaId, version: value.version, text: value.question, step: value.step });
+      case "decline":
+        if (!value.confirmed) return askDecline(user, { ideaId: value.ideaId, version: value.version });
+        return declineIdea(user, { ideaId: value.ideaId, version: value.version, text: value.reason });
+      case "assign":
+        return assignIdea(user, value);
+      case "tags":
+        return tagIdea(user, value);
+    }
+  }
+}
+
+/** Someone else changed the idea first: said as this page shows it (the board's own message speaks of the board). */
+function onThisPage(result: Result<unknown>): Result<unknown> {
+  if (result.ok || result.status !== 409 || !result.formErrors.includes("board:errors.conflict")) return result;
+  return { ...result, formErrors: result.formErrors.map((m) => (m === "board:errors.conflict" ? "board:manageErrors.conflict" : m)) };
 }
 
 export default function ManageIdea() {
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation("board");
+  const returnTo = params.get("returnTo");
+  // Declining's second step: after the reason was checked, or when the confirmation itself was refused.
+  const asked = useFormReply<{ confirmDecline?: { reason: string } }>("decline")?.data?.confirmDecline?.reason;
+  const refused = useFormReply("decline-confirm");
+  const declineReason = asked ?? (refused ? String(refused.result.initialValue?.reason ?? "") : null);
   return (
-    <div className="max-w-3xl">
+    <div className="max-w-7xl">
       <p className="mb-2 flex flex-wrap gap-4">
         <Link to={`/board#card-${data.idea.id}`} className="link">
           {t("manage.backToBoard")}
@@ -66,7 +88,22 @@ export default function ManageIdea() {
       </p>
       <h1 className="mb-1 text-3xl font-bold">{t("manage.title")}</h1>
       <p className="mb-6 text-lg break-words">{data.idea.title}</p>
-      <ManageForms data={data} preselectedStage={params.get("stage")} returnTo={params.get("returnTo")} />
+      {declineReason !== null ? (
+        <DeclineConfirm data={data} reason={declineReason} returnTo={returnTo} />
+      ) : (
+        // The brief first (on phones above the decision), beside it on wide screens.
+        <div className="grid gap-8 lg:grid-cols-2">
+          <section aria-labelledby="brief-title">
+            <h2 id="brief-title" className="mb-4 text-xl font-semibold">
+              {t("triageBrief.title")}
+            </h2>
+            <BriefView brief={data.idea.brief} sections />
+          </section>
+          <div>
+            <ManageForms data={data} preselectedStage={params.get("stage")} returnTo={returnTo} />
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -13,3 +13,10 @@ export type FormReply<D = unknown> = {
   /** What the page shows after a success that stays on it (a set-password link, say). */
   data?: D;
 };
+
+/** True when an action's answer is a form shown again with messages (a refused submission). */
+export function isFailedReply(value: unknown): boolean {
+  if (!value || typeof value !== "object" || !("formId" in value) || !("result" in value)) return false;
+  const result = (value as FormReply).result;
+  return result?.status === "error" && Object.values(result.error ?? {}).some((messages) => Boolean(messages?.length));
+}

@@ -15,7 +15,8 @@ export function errorStatus(status: number): ErrorStatus {
 }
 
 export const pageMeta: MetaFunction = ({ data, error, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
+  // formFailed: a form on the page shows its errors (PageMeta in components/page-meta.tsx says so).
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: string; formFailed?: boolean } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
   const t = i18next.getFixedT(locale, "common");
   const appName = t("appName");
@@ -23,6 +24,6 @@ export const pageMeta: MetaFunction = ({ data, error, matches }) => {
     const status = errorStatus(isRouteErrorResponse(error) ? error.status : 500);
     return [{ title: `${t(`errors.pages.${status}.title`)} · ${appName}` }];
   }
-  const title = (data as { title?: string } | undefined)?.title;
-  return [{ title: title ?? appName }];
+  const title = (data as { title?: string } | undefined)?.title ?? appName;
+  return [{ title: root?.formFailed ? `${t("errorSummary.titlePrefix")}${title}` : title }];
 };

@@ -150,10 +150,10 @@ test("an idea closes from the board: a drop on a closed column asks for the clos
   await expect(live).toContainText("Posms „Apturētas”: noliekot prasīs noslēguma piezīmi.");
   await page.keyboard.press("Space");
   await expect(dialog).toBeVisible();
-  // Saving without a note is refused beside the field; the dialog stays.
+  // Saving without a note is refused beside the field (and in the error summary above it); the dialog stays.
   const save = dialog.getByRole("button", { name: "Saglabāt piezīmi un pārvietot" });
   await save.click();
-  await expect(dialog.getByText("Uzrakstiet noslēguma piezīmi: kas sasniegts vai kāpēc ideja apturēta.")).toBeVisible();
+  await expect(dialog.getByText("Uzrakstiet noslēguma piezīmi: kas sasniegts vai kāpēc ideja apturēta.")).toHaveCount(2);
   await expect(save).toBeEnabled();
   expect(await cardTitles(page, "discover")).toContain(title);
   await dialog.getByLabel("Noslēguma piezīme").fill("Apturēta: intervijās lietotāji šo problēmu neapstiprināja.");

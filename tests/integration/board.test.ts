@@ -218,7 +218,7 @@ describe("triage", () => {
 
   test("decline with a reason the author sees", async () => {
     const idea = await ideaInStage("submitted", author.id);
-    expect((await manage(idea.id, { intent: "decline", reason: "Jau risina Valsts kanceleja." })).status).toBe(302);
+    expect((await manage(idea.id, { intent: "decline", reason: "Jau risina Valsts kanceleja.", confirmed: "yes" })).status).toBe(302);
     const page = (await run(ideaLoader, { request: getRequest(`/ideas/${idea.id}`, author.cookie), params: { id: String(idea.id) } })).data as {
       idea: { status: string; declineReason: string };
     };

@@ -1,3 +1,4 @@
+import { useErrorTitle } from "../page-meta";
 import { useMessage } from "./message";
 
 type FieldProps = {
@@ -49,6 +50,7 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] | nu
 /** A message about the whole form (not one field), announced when it appears. */
 export function FormError({ id, errors }: { id: string; errors?: string[] }) {
   const message = useMessage();
+  useErrorTitle(Boolean(errors?.length));
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className="mb-5 rounded-md border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-900">

@@ -46,8 +46,27 @@ export const AcceptSchema = z.object({
     .min(1)
     .max(60),
 });
-export const ReturnSchema = z.object({ returnTo, intent: z.literal("return"), ideaId: id, version, question: requiredText(2000) });
-export const DeclineSchema = z.object({ returnTo, intent: z.literal("decline"), ideaId: id, version, reason: requiredText(2000) });
+/** The steps of the brief a returned idea's question can be about (the edit form opens that step). */
+export const RETURN_STEPS = ["need", "evidence", "proposal", "test", "partners"] as const;
+export type ReturnStep = (typeof RETURN_STEPS)[number];
+
+export const ReturnSchema = z.object({
+  returnTo,
+  intent: z.literal("return"),
+  ideaId: id,
+  version,
+  question: requiredText(2000),
+  step: z.enum(RETURN_STEPS, { error: errorMessage("invalidChoice") }).optional(),
+});
+/** Declining is two steps: the reason, then "Yes, decline" (confirmed), which is when the command runs. */
+export const DeclineSchema = z.object({
+  returnTo,
+  intent: z.literal("decline"),
+  ideaId: id,
+  version,
+  reason: requiredText(2000),
+  confirmed: z.literal("yes").optional(),
+});
 export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: recordId.optional() });
 export const TagsSchema = z.object({
   intent: z.literal("tags"),

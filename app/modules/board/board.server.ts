@@ -4,6 +4,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import { command, type CommandContext } from "~/core/command.server";
 import { fail, ok, type Result } from "~/core/result";
+import { BRIEF_SELECT, briefOf } from "~/modules/idea/brief";
+import { PLACING } from "~/modules/idea/events";
 import { endOfColumn } from "~/modules/idea/idea.server";
 import { missingForGate } from "~/modules/stage/gates.server";
 import { isClosedKind } from "~/modules/stage/kinds";
@@ -15,7 +17,7 @@ import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, parseFilters } from "~/utils/query";
 import { searchWords } from "~/utils/text";
-import { BoardFiltersSchema, type BoardFilters, type MoveValue } from "./board.schema";
+import { BoardFiltersSchema, type BoardFilters, type MoveValue, type ReturnStep } from "./board.schema";
 import { COLUMN_PAGE, MAX_SHOWN } from "./columns";
 import { placeAt } from "./ordering";
 import { keptStageCounts } from "./stage-counts.server";
@@ -318,9 +320,9 @@ export const acceptIdea = command<{ ideaId: number; version: number; stage: stri
   },
 });
 
-/** Triage: send the idea back to its author with a question, or decline it with a reason. */
+/** Triage: send the idea back to its author with a question (about one step of the brief, if chosen), or decline it with a reason. */
 function leaveIntake(outcome: "return" | "decline") {
-  return command<{ ideaId: number; version: number; text: string }, { ideaId: number }, SessionUser>({
+  return command<{ ideaId: number; version: number; text: string; step?: ReturnStep }, { ideaId: number }, SessionUser>({
     permission: "idea:triage",
     async run({ tx, actor, emit }, input) {
       const intake = await intakeIdea(tx, input.ideaId, input.version);
@@ -347,7 +349,8 @@ function leaveIntake(outcome: "return" | "decline") {
         fromStageId: intake.value.stageId,
         fromStatus: "ACTIVE",
         toStatus,
-        data: returning ? { question: input.text } : { reason: input.text },
+        // data.step: the step of the brief the question is about (the edit form opens it).
+        data: returning ? { question: input.text, ...(input.step ? { step: input.step } : {}) } : { reason: input.text },
       });
       return ok({ ideaId: input.ideaId });
     },
@@ -355,6 +358,67 @@ function leaveIntake(outcome: "return" | "decline") {
 }
 export const returnIdea = leaveIntake("return");
 export const declineIdea = leaveIntake("decline");
+
+/** Declining's first step, before "Yes, decline": may this person decline the idea now? Nothing changes. */
+export const askDecline = command<{ ideaId: number; version: number }, { ideaId: number }, SessionUser>({
+  permission: "idea:triage",
+  async run({ tx }, input) {
+    const intake = await intakeIdea(tx, input.ideaId, input.version);
+    return intake.ok ? ok({ ideaId: input.ideaId }) : intake;
+  },
+});
+
+/** Whether a decline (its event) can still be taken back: the idea is declined and has not been placed anywhere since. */
+export async function declineUndoable(tx: Tx, ideaId: number, eventId: number) {
+  const [idea, later] = await Promise.all([
+    tx.idea.findUnique({ where: { id: ideaId }, select: { status: true } }),
+    tx.event.findFirst({ where: { ideaId, id: { gt: eventId }, type: { in: [...PLACING] } }, select: { id: true } }),
+  ]);
+  return idea?.status === "DECLINED" && !later;
+}
+
+/**
+ * Takes a decline back (from the idea's history): the idea returns to the intake stage it was
+ * declined from, at the end of the column, as it was before. Refused with a 409 when the idea has
+ * been placed anywhere since (withdrawn, or the decline already undone).
+ */
+export const undoDecline = command<{ ideaId: number; eventId: number }, { ideaId: number }, SessionUser>({
+  permission: "idea:triage",
+  async run({ tx, actor, emit, now }, input) {
+    const decline = await tx.event.findFirst({
+      where: { id: input.eventId, ideaId: input.ideaId, type: "DECLINED" },
+      select: { id: true, fromStageId: true, data: true },
+    });
+    if (!decline) return fail(404);
+    if (!(await declineUndoable(tx, input.ideaId, decline.id))) return fail(409, "board:manageErrors.undoLate");
+    const from = decline.fromStageId ? await tx.stage.findFirst({ where: { id: decline.fromStageId, kind: "INTAKE", archivedAt: null } }) : null;
+    const stage = from ?? (await tx.stage.findFirst({ where: { kind: "INTAKE", archivedAt: null }, orderBy: { position: "asc" } }));
+    if (!stage) return fail(409, "board:manageErrors.undoLate");
+    const updated = await tx.idea.updateMany({
+      where: { id: input.ideaId, status: "DECLINED" },
+      data: {
+        status: "ACTIVE",
+        stageId: stage.id,
+        position: await endOfColumn(tx, stage.id),
+        stageEnteredAt: now,
+        declineReason: null,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) return fail(409, "board:manageErrors.undoLate");
+    await emit({
+      kind: "idea",
+      type: "DECLINE_UNDONE",
+      ideaId: input.ideaId,
+      actorId: actor.id,
+      toStageId: stage.id,
+      fromStatus: "DECLINED",
+      toStatus: "ACTIVE",
+      data: { declineEventId: decline.id },
+    });
+    return ok({ ideaId: input.ideaId });
+  },
+});
 
 /** A versioned change of a non-draft idea (the row's version moves on), or why not. */
 async function bumpVersion(tx: Tx, ideaId: number, version: number) {
@@ -407,7 +471,7 @@ export const tagIdea = command<{ ideaId: number; version: number; principles: st
   },
 });
 
-/** What the manage page needs: the idea's place, the stages, the facilitators and the principles. */
+/** What the manage page needs: the idea's place and brief, the stages, the facilitators and the principles. */
 export async function getManageData(user: SessionUser, ideaId: number, locale: Locale) {
   invariantResponse(can(user, "idea:move") || can(user, "idea:triage"), 403);
   const idea = await prisma.idea.findFirst({
@@ -419,6 +483,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
       version: true,
       assigneeId: true,
       closingNote: true,
+      ...BRIEF_SELECT,
       stage: { select: { key: true, kind: true, nameLv: true, nameEn: true } },
       principles: { select: { principle: { select: { key: true } } } },
     },
@@ -440,6 +505,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
       assigneeId: idea.assigneeId,
       stage: idea.stage ? { key: idea.stage.key, kind: idea.stage.kind, name: localName(locale, idea.stage) } : null,
       principles: idea.principles.map((p) => p.principle.key),
+      brief: briefOf(idea),
     },
     stages: stages.map((s) => ({ key: s.key, name: localName(locale, s), kind: s.kind, size: sizeOf.get(s.id) ?? 0 })),
     facilitators,

@@ -1,8 +1,11 @@
 import { Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { AppForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
+import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
-import { AcceptSchema, AssignSchema, DeclineSchema, MoveSchema, ReturnSchema, TagsSchema } from "./board.schema";
+import { isClosedKind } from "~/modules/stage/kinds";
+import { useHydrated } from "~/utils/use-hydrated";
+import { AcceptSchema, AssignSchema, DeclineSchema, MoveSchema, RETURN_STEPS, ReturnSchema, TagsSchema } from "./board.schema";
 import type { ManageData } from "./board.server";
 
 /** The facilitator's controls for one idea, each its own form, all working without JavaScript. */
@@ -32,15 +35,7 @@ export function ManageForms({ data, preselectedStage, returnTo }: { data: Manage
             {t("triage.title")}
           </h2>
           <AcceptForm hidden={hidden("accept")} stages={workStages} />
-          <TextForm
-            id="return"
-            schema={ReturnSchema}
-            field="question"
-            hidden={hidden("return")}
-            label={t("triage.question")}
-            help={t("triage.questionHelp")}
-            submit={t("triage.return")}
-          />
+          <ReturnForm hidden={hidden("return")} />
           <TextForm
             id="decline"
             schema={DeclineSchema}
@@ -76,6 +71,66 @@ function AcceptForm({ hidden, stages }: Hidden & { stages: ManageData["stages"] 
   );
 }
 
+function ReturnForm({ hidden }: Hidden) {
+  const { t } = useTranslation("board");
+  const [form, fields] = useAppForm({ id: "return", check: checkWith(ReturnSchema) });
+  return (
+    <AppForm form={form} className="mb-6">
+      {hidden}
+      <TextareaField meta={fields.question} label={t("triage.question")} help={t("triage.questionHelp")} />
+      <SelectField
+        meta={fields.step}
+        label={t("returnStep.label")}
+        empty={t("returnStep.none")}
+        options={RETURN_STEPS.map((step) => [step, t(`returnStep.${step}`)])}
+      />
+      <SubmitButton form={form} secondary>
+        {t("triage.return")}
+      </SubmitButton>
+    </AppForm>
+  );
+}
+
+/**
+ * The second step of declining: what will happen, "Yes, decline" and a way back. The reason the
+ * facilitator wrote travels with the confirmation; nothing has changed until it is confirmed.
+ */
+export function DeclineConfirm({ data, reason, returnTo }: { data: ManageData; reason: string; returnTo: string | null }) {
+  const { t } = useTranslation("board");
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const back = `/ideas/${data.idea.id}/manage${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`;
+  return (
+    <section aria-labelledby="decline-confirm-title" className="max-w-2xl rounded-lg border-l-4 border-red-800 bg-white p-6 shadow">
+      <h2 id="decline-confirm-title" ref={heading} tabIndex={-1} className="mb-3 text-2xl font-bold">
+        {t("declineConfirm.title")}
+      </h2>
+      <p className="mb-3">{t("declineConfirm.what")}</p>
+      <p className="mb-1 font-semibold">{t("declineConfirm.reason")}</p>
+      <blockquote className="mb-4 whitespace-pre-line border-l-4 border-slate-300 pl-4">{reason}</blockquote>
+      <p className="mb-6">{t("declineConfirm.undo")}</p>
+      <div className="flex flex-wrap items-center gap-6">
+        <ButtonForm
+          id="decline-confirm"
+          fields={{
+            intent: "decline",
+            confirmed: "yes",
+            ideaId: data.idea.id,
+            version: data.idea.version,
+            reason,
+            ...(returnTo ? { returnTo } : {}),
+          }}
+          label={t("declineConfirm.yes")}
+          className="btn border-red-800 bg-red-800 text-white hover:bg-red-900"
+        />
+        <Link to={back} className="link">
+          {t("declineConfirm.cancel")}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
 function TextForm({
   id,
   schema,
@@ -102,6 +157,11 @@ function MoveForm({ data, hidden, preselectedStage }: Hidden & { data: ManageDat
   const { t } = useTranslation("board");
   const [form, fields] = useAppForm({ id: "move", check: checkWith(MoveSchema), defaultValue: { stage: preselectedStage ?? data.idea.stage!.key } });
   const reply = useFormReply("move");
+  // The closing note is asked only for a move into a closed stage: with JavaScript it shows as such a
+  // stage is chosen; without, it is always there, saying when it is needed (the server asks the same).
+  const hydrated = useHydrated();
+  const chosen = data.stages.find((s) => s.key === (fields.stage.value ?? data.idea.stage!.key));
+  const closing = isClosedKind(chosen?.kind) && !isClosedKind(data.idea.stage!.kind);
   return (
     <section id="move" aria-labelledby="move-title" className="rounded-lg bg-white p-6 shadow">
       <h2 id="move-title" className="mb-4 text-xl font-semibold">
@@ -131,7 +191,9 @@ function MoveForm({ data, hidden, preselectedStage }: Hidden & { data: ManageDat
           label={t("move.position")}
           help={t("move.positionHelp")}
         />
-        <TextareaField meta={fields.closingNote} label={t("move.closingNote")} help={t("move.closingNoteHelp")} />
+        <div hidden={hydrated && !closing}>
+          <TextareaField meta={fields.closingNote} label={t("move.closingNote")} help={t(hydrated ? "move.closingNoteHelp" : "closingNoteNoScript.help")} />
+        </div>
         <SubmitButton form={form}>{t("move.submit")}</SubmitButton>
       </AppForm>
     </section>

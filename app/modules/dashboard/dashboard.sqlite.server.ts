@@ -236,9 +236,9 @@ export const sqliteFigures: DashboardFigures = {
               LEAD(e."createdAt") OVER (PARTITION BY e."ideaId" ORDER BY e."createdAt", e."id") AS leftAt,
               LEAD(e."toStageId") OVER (PARTITION BY e."ideaId" ORDER BY e."createdAt", e."id") AS nextStageId
             FROM "Event" e
-            WHERE e."type" IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'RETURNED', 'DECLINED', 'WITHDRAWN')
+            WHERE e."type" IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE', 'RETURNED', 'DECLINED', 'WITHDRAWN')
           ) m JOIN "Idea" i ON i."id" = m.ideaId
-          WHERE m.type IN ('SUBMITTED', 'RESUBMITTED', 'MOVED') AND m.stageId IS NOT NULL
+          WHERE m.type IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE') AND m.stageId IS NOT NULL
           ORDER BY m.ideaId, m.enteredAt`,
       );
       await tx.$executeRawUnsafe(

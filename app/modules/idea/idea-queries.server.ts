@@ -10,6 +10,7 @@ import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, pageOf, pages, parseFilters } from "~/utils/query";
 import { matchesWords } from "~/utils/text";
 import { briefOf } from "./brief";
+import { undoableDecline } from "./events";
 import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
 import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
@@ -159,6 +160,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     },
   });
   invariantResponse(idea && (idea.status === "DRAFT" || can(user, "idea:read")), 404);
+  const undoable = can(user, "idea:triage") ? undoableDecline(idea.status, idea.events) : null;
   return {
     id: idea.id,
     version: idea.version,
@@ -187,6 +189,8 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       mine: c.author.id === user.id,
     })),
     events: idea.events.map((e) => ({
+      // A facilitator may take the decline back from the history while the idea has not moved since.
+      undoable: e.id === undoable,
       id: e.id,
       type: e.type,
       at: e.createdAt.toISOString(),

@@ -1,17 +1,35 @@
 import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm } from "~/components/app-form";
+import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
+import { FormError } from "~/components/ui/field";
 import { checkWith } from "~/components/form-check";
 import { formatDateTime } from "~/utils/format";
-import { BRIEF_FIELDS, COMMENT_MAX, type Brief } from "./brief";
+import { BRIEF_FIELDS, BRIEF_GROUPS, COMMENT_MAX, type Brief } from "./brief";
 import { CommentSchema } from "./idea.schema";
 import type { IdeaPageData } from "./idea-queries.server";
 
 /** The brief as plain text, in the brief's order: line breaks kept, nothing rendered as HTML or Markdown. */
-export function BriefView({ brief }: { brief: Brief }) {
+export function BriefView({ brief, sections = false }: { brief: Brief; /** In collapsible sections, one a group (the first open). */ sections?: boolean }) {
+  const { t } = useTranslation("ideas");
+  if (!sections) return <BriefAnswers brief={brief} fields={BRIEF_FIELDS} />;
+  return (
+    <div className="space-y-3">
+      {BRIEF_GROUPS.map((group, index) => (
+        <details key={group.key} open={index === 0} className="rounded-md border border-slate-300 bg-white">
+          <summary className="cursor-pointer px-4 py-3 font-semibold">{t(`groups.${group.key}.title`)}</summary>
+          <div className="border-t border-slate-200 px-4 py-3">
+            <BriefAnswers brief={brief} fields={group.fields} />
+          </div>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function BriefAnswers({ brief, fields }: { brief: Brief; fields: readonly { name: keyof Brief }[] }) {
   const { t } = useTranslation("ideas");
   return (
     <dl className="space-y-5">
-      {BRIEF_FIELDS.map(({ name }) => {
+      {fields.map(({ name }) => {
         const value = brief[name];
         return (
           <div key={name} className="break-inside-avoid">
@@ -28,6 +46,9 @@ export function BriefView({ brief }: { brief: Brief }) {
 
 export function Timeline({ events }: { events: IdeaPageData["events"] }) {
   const { t, i18n } = useTranslation("ideas");
+  // A refused undo (the idea moved meanwhile) is said beside the decline it was about.
+  const undoReply = useFormReply("undo-decline");
+  const refusedFor = undoReply?.result.error?.[""]?.length ? Number(undoReply.result.initialValue?.eventId) : null;
   return (
     <ol className="space-y-3 border-l-2 border-slate-300 pl-4">
       {events.map((event) => (
@@ -36,6 +57,13 @@ export function Timeline({ events }: { events: IdeaPageData["events"] }) {
           <p className="text-sm text-slate-700">
             {event.actor ?? t("page.system")} · <time dateTime={event.at}>{formatDateTime(i18n.language, event.at)}</time>
           </p>
+          {event.undoable ? (
+            <div className="mt-2 no-print">
+              <ButtonForm id="undo-decline" fields={{ intent: "undo-decline", eventId: event.id }} label={t("undo.button")} />
+            </div>
+          ) : refusedFor === event.id ? (
+            <FormError id="undo-decline-form-error" errors={undoReply?.result.error?.[""] ?? []} />
+          ) : null}
         </li>
       ))}
     </ol>

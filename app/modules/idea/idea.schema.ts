@@ -68,7 +68,7 @@ export const CommentSchema = z.object({
   internal: z.boolean().optional().default(false),
 });
 
-/** Everything the idea page posts: a comment, deleting one's comment, support, withdraw. */
+/** Everything the idea page posts: a comment, deleting one's comment, support, withdraw, undoing a decline (from the history). */
 export const IdeaPageActionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -76,6 +76,7 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("delete-comment"), commentId: recordId }),
     z.object({ intent: z.literal("support") }),
     z.object({ intent: z.literal("withdraw") }),
+    z.object({ intent: z.literal("undo-decline"), eventId: recordId }),
   ],
   { error: errorMessage("invalid") },
 );
