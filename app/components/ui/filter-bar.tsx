@@ -1,4 +1,4 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 /**
@@ -28,6 +28,9 @@ export function FilterBar({
   children: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  // The fields are drawn afresh for each URL, so that after a filter or "Clear filters" (a client-side
+  // navigation) they show the filters of the list shown, not what was last chosen.
+  const { search } = useLocation();
   return (
     <Form method="get" role="search" aria-label={label} className={className}>
       {notice ? (
@@ -35,7 +38,7 @@ export function FilterBar({
           {notice}
         </div>
       ) : null}
-      <div className="flex flex-wrap items-end gap-4">
+      <div key={search} className="flex flex-wrap items-end gap-4">
         {children}
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
           <button type="submit" className="btn-primary">
