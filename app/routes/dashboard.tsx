@@ -54,7 +54,8 @@ export default function DashboardPage() {
           </a>
         </p>
       </div>
-      <DashboardFilters options={options} values={values} shown={dashboard.period} errors={errors} />
+      {/* Drawn afresh for each URL: the period chosen (and so whether the dates show) is the URL's. */}
+      <DashboardFilters key={location.search} options={options} values={values} shown={dashboard.period} errors={errors} />
       <DashboardView d={dashboard} />
     </div>
   );
