@@ -1,4 +1,5 @@
 import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/generated/prisma/enums";
 import { can, type Permission } from "~/utils/permissions";
@@ -39,33 +40,34 @@ export function AppShell({
         {t("skipToContent")}
       </a>
       <header className="bg-brand text-white no-print">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link to="/" className="text-xl font-bold text-white no-underline hover:underline">
+        <div className="relative mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 px-4 py-3 md:gap-y-2">
+          <Link
+            to="/"
+            className={`flex min-h-[44px] items-center text-lg font-bold text-white no-underline hover:underline sm:text-xl ${user ? "mr-28 md:mr-0" : ""}`}
+          >
             {t("appName")}
           </Link>
           {user ? (
-            <nav aria-label={t("nav.label")} className="order-last w-full md:order-none md:w-auto">
-              <ul className="flex gap-x-1 gap-y-1 overflow-x-auto md:flex-wrap md:overflow-visible">
-                {NAV.filter((item) => can(user, item.permission)).map((item) => (
-                  <li key={item.to}>
-                    <NavLink
-                      to={item.to}
-                      end={item.end}
-                      className={({ isActive }) =>
-                        `block whitespace-nowrap rounded px-3 py-2 text-white ${isActive ? "bg-brand-dark underline font-semibold" : "hover:bg-brand-dark"}`
-                      }
-                    >
-                      {t(item.key)}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
-          <div className="ml-auto flex flex-wrap items-center gap-3">
-            <LanguageSwitcher redirectTo={here} />
-            {user ? (
-              <>
+            <SiteMenu label={t("nav.menu")}>
+              <nav aria-label={t("nav.label")}>
+                <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
+                  {NAV.filter((item) => can(user, item.permission)).map((item) => (
+                    <li key={item.to}>
+                      <NavLink
+                        to={item.to}
+                        end={item.end}
+                        className={({ isActive }) =>
+                          `block whitespace-nowrap rounded px-3 py-2 text-white ${isActive ? "bg-brand-dark underline font-semibold" : "hover:bg-brand-dark"}`
+                        }
+                      >
+                        {t(item.key)}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+              <div className="flex flex-wrap items-center gap-3 md:ml-auto">
+                <LanguageSwitcher redirectTo={here} />
                 <Link to="/notifications" className="rounded border border-white px-3 py-2 text-white hover:bg-brand-dark" data-testid="notifications-link">
                   {t("notifications.link")}
                   {user.unread ? <span className="ml-1 rounded-full bg-white px-2 text-sm font-bold text-brand">{user.unread}</span> : null}
@@ -79,9 +81,13 @@ export function AppShell({
                     {t("user.signOut")}
                   </button>
                 </Form>
-              </>
-            ) : null}
-          </div>
+              </div>
+            </SiteMenu>
+          ) : (
+            <div className="ml-auto">
+              <LanguageSwitcher redirectTo={here} />
+            </div>
+          )}
         </div>
       </header>
       {toast ? <Toast toast={toast} /> : null}
@@ -97,6 +103,40 @@ export function AppShell({
         </p>
       </footer>
     </>
+  );
+}
+
+/**
+ * The header's links and buttons. On a phone they fold into a "Menu" disclosure, which is a
+ * <details> so it opens without JavaScript; from the md breakpoint the button is hidden and the
+ * contents always shown (tailwind.css, `.site-menu`). With JavaScript it also closes when the page
+ * changes and on Escape, which returns focus to the button.
+ */
+function SiteMenu({ label, children }: { label: string; children: React.ReactNode }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { pathname, search } = useLocation();
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [pathname, search]);
+  useEffect(() => {
+    const details = menu.current;
+    if (!details) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape" || !details.open) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    details.addEventListener("keydown", onKey);
+    return () => details.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <details ref={menu} className="site-menu w-full md:w-auto md:flex-1">
+      <summary className="absolute right-4 top-3 flex min-h-[44px] cursor-pointer items-center gap-2 rounded border border-white px-2 py-2 font-semibold text-white hover:bg-brand-dark">
+        {label}
+        <span aria-hidden="true" className="site-menu-arrow" />
+      </summary>
+      <div className="flex flex-col gap-3 pb-1 pt-3 md:flex-row md:flex-wrap md:items-center md:gap-x-6 md:pb-0 md:pt-0">{children}</div>
+    </details>
   );
 }
 

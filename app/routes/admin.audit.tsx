@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
 import { ExportLinks } from "~/components/ui/export-links";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 import { Pagination } from "~/components/ui/pagination";
 import { AUDIT_ACTIONS } from "~/modules/audit/audit.schema";
 import { listAudit, parseAuditFilters } from "~/modules/audit/audit-queries.server";
@@ -42,8 +42,12 @@ export default function AuditLog() {
         />
       </div>
       <p className="mb-4 text-slate-700">{t("audit.intro")}</p>
-      <Form method="get" aria-label={t("audit.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">
-        <SelectFilter
+      <FilterBar
+        label={t("audit.filters")}
+        clearTo="/admin/audit"
+        notice={invalid.length ? t("audit.invalid", { names: invalid.map((n) => t(`audit.${n}`)).join(", ") }) : null}
+      >
+        <FilterSelect
           id="audit-action"
           name="action"
           label={t("audit.action")}
@@ -51,35 +55,10 @@ export default function AuditLog() {
           anyLabel={t("audit.any")}
           options={AUDIT_ACTIONS.map((a) => [a, t(`audit.actions.${a}`)])}
         />
-        <div>
-          <label htmlFor="audit-actor" className="mb-1 block font-semibold">
-            {t("audit.actor")}
-          </label>
-          <input id="audit-actor" name="actor" type="search" defaultValue={values.actor} className="input" />
-        </div>
-        <div>
-          <label htmlFor="audit-from" className="mb-1 block font-semibold">
-            {t("audit.from")}
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={values.from} className="input" />
-        </div>
-        <div>
-          <label htmlFor="audit-to" className="mb-1 block font-semibold">
-            {t("audit.to")}
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={values.to} className="input" />
-        </div>
-        <div className="flex items-end gap-2">
-          <button type="submit" className="btn-primary">
-            {t("audit.apply")}
-          </button>
-        </div>
-        {invalid.length ? (
-          <p role="alert" className="md:col-span-5 text-amber-900">
-            {t("audit.invalid", { names: invalid.map((n) => t(`audit.${n}`)).join(", ") })}
-          </p>
-        ) : null}
-      </Form>
+        <FilterInput id="audit-actor" name="actor" label={t("audit.actor")} value={values.actor} />
+        <FilterInput id="audit-from" name="from" type="date" label={t("audit.from")} value={values.from} />
+        <FilterInput id="audit-to" name="to" type="date" label={t("audit.to")} value={values.to} />
+      </FilterBar>
       <p role="status" className="mb-2">
         {t("audit.count", { count: total })}
       </p>

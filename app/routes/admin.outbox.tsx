@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 import { mailConfig } from "~/modules/mail/config.server";
 import { OUTBOX_STATUSES, OutboxFiltersSchema } from "~/modules/mail/outbox.schema";
 import { listOutbox } from "~/modules/mail/outbox.server";
@@ -40,8 +40,12 @@ export default function Outbox() {
       <BackLink to="/admin">{t("back")}</BackLink>
       <h1 className="mb-4 text-3xl font-bold">{t("outbox.title")}</h1>
       <p className="mb-4 text-slate-700">{t(configured ? "outbox.configured" : "outbox.notConfigured")}</p>
-      <Form method="get" aria-label={t("outbox.filters")} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-3">
-        <SelectFilter
+      <FilterBar
+        label={t("outbox.filters")}
+        clearTo="/admin/outbox"
+        notice={invalid.length ? t("outbox.invalid", { names: invalid.map((n) => t(`outbox.${n}`)).join(", ") }) : null}
+      >
+        <FilterSelect
           id="outbox-status"
           name="status"
           label={t("outbox.status")}
@@ -49,23 +53,8 @@ export default function Outbox() {
           anyLabel={t("outbox.any")}
           options={OUTBOX_STATUSES.map((s) => [s, t(`outbox.statuses.${s}`)])}
         />
-        <div>
-          <label htmlFor="outbox-to" className="mb-1 block font-semibold">
-            {t("outbox.to")}
-          </label>
-          <input id="outbox-to" name="to" type="search" defaultValue={values.to} className="input" />
-        </div>
-        <div className="flex items-end">
-          <button type="submit" className="btn-primary">
-            {t("outbox.apply")}
-          </button>
-        </div>
-        {invalid.length ? (
-          <p role="alert" className="text-amber-900 md:col-span-3">
-            {t("outbox.invalid", { names: invalid.map((n) => t(`outbox.${n}`)).join(", ") })}
-          </p>
-        ) : null}
-      </Form>
+        <FilterInput id="outbox-to" name="to" label={t("outbox.to")} value={values.to} />
+      </FilterBar>
       <p role="status" className="mb-2">
         {t("outbox.count", { count: total })}
       </p>

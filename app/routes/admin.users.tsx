@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppForm, SubmitButton, useAppForm, useFormReply } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { BackLink } from "~/components/ui/back-link";
 import { Pagination } from "~/components/ui/pagination";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 import { handleForm } from "~/core/form.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { LinkNotice, type LinkMail } from "~/modules/user/link-notice";
@@ -98,14 +98,13 @@ export default function Users() {
       <h1 className="mb-6 text-3xl font-bold">{t("users.title")}</h1>
       <CreateUser institutions={institutions} />
 
-      <Form method="get" aria-label={t("users.filters")} className="mb-4 grid gap-4 rounded-lg bg-white p-4 shadow md:grid-cols-5">
-        <div>
-          <label htmlFor="users-q" className="mb-1 block font-semibold">
-            {t("users.search")}
-          </label>
-          <input id="users-q" name="q" type="search" defaultValue={values.q} className="input" />
-        </div>
-        <SelectFilter
+      <FilterBar
+        label={t("users.filters")}
+        clearTo="/admin/users"
+        notice={invalid.length ? t("users.filter.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") }) : null}
+      >
+        <FilterInput id="users-q" name="q" label={t("users.search")} value={values.q} />
+        <FilterSelect
           id="users-role"
           name="role"
           label={t("users.role")}
@@ -113,7 +112,7 @@ export default function Users() {
           anyLabel={t("users.filter.anyRole")}
           options={ROLES.map((r) => [r, t(`common:roles.${r}`)])}
         />
-        <SelectFilter
+        <FilterSelect
           id="users-institution"
           name="institution"
           label={t("users.institution")}
@@ -121,7 +120,7 @@ export default function Users() {
           anyLabel={t("users.filter.anyInstitution")}
           options={institutions.map((i) => [String(i.id), i.name])}
         />
-        <SelectFilter
+        <FilterSelect
           id="users-active"
           name="active"
           label={t("users.state")}
@@ -132,17 +131,7 @@ export default function Users() {
             ["no", t("users.inactive")],
           ]}
         />
-        <div className="flex items-end">
-          <button type="submit" className="btn-primary">
-            {t("users.filter.apply")}
-          </button>
-        </div>
-        {invalid.length ? (
-          <p role="alert" className="text-amber-900 md:col-span-5">
-            {t("users.filter.invalid", { names: invalid.map((n) => t(FILTER_LABELS[n] ?? n)).join(", ") })}
-          </p>
-        ) : null}
-      </Form>
+      </FilterBar>
       <p role="status" className="mb-2">
         {t("users.count", { count: total })}
       </p>

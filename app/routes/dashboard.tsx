@@ -1,9 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ExportLinks } from "~/components/ui/export-links";
 import { DashboardFilters, DashboardView } from "~/modules/dashboard/dashboard-view";
-import { getDashboard, parseDashboardFilters } from "~/modules/dashboard/dashboard.server";
+import { getDashboard, parseDashboardFilters, withoutStaleDates } from "~/modules/dashboard/dashboard.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
@@ -15,6 +15,9 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "dashboard:view");
+  // Dates sent with a preset period are not used: the page's address leaves them out.
+  const kept = withoutStaleDates(searchParamsOf(request));
+  if (kept) throw redirect(`/dashboard${kept.size ? `?${kept}` : ""}`);
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "dashboard"), getFilterOptions(locale)]);
   const { filters, errors } = parseDashboardFilters(searchParamsOf(request), { institutionIds: options.institutions.map((i) => i.id) });
@@ -25,8 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors,
     values: {
       period: filters.period.preset,
-      from: filters.period.from,
-      to: filters.period.to,
+      // The dates are the form's only for "Custom dates"; a preset's own dates are not echoed back.
+      from: filters.period.preset === "custom" ? filters.period.from : undefined,
+      to: filters.period.preset === "custom" ? filters.period.to : undefined,
       institution: filters.institutionId ? String(filters.institutionId) : undefined,
       principle: filters.principle,
     },
@@ -51,7 +55,8 @@ export default function DashboardPage() {
           ]}
         />
       </div>
-      <DashboardFilters options={options} values={values} errors={errors} />
+      {/* Drawn afresh for each URL: the period chosen (and so whether the dates show) is the URL's. */}
+      <DashboardFilters key={location.search} options={options} values={values} shown={dashboard.period} errors={errors} />
       <DashboardView d={dashboard} />
     </div>
   );

@@ -324,9 +324,48 @@ describe("filters that make no sense", () => {
   ])("%s shows the error and the defaults, never a 500", async (_name, query, error) => {
     const result = await run(dashboardLoader, { request: getRequest(`/dashboard${query}`, manager.cookie) });
     expect(result.status).toBe(200);
-    const data = result.data as { errors: string[]; values: { period: string; from: string } };
+    const data = result.data as { errors: string[]; dashboard: Dashboard };
     expect(data.errors).toContain(error);
-    if (error !== "institution" && error !== "principle") expect(data.values.from).toBe(`${new Date().getUTCFullYear()}-01-01`);
+    if (error !== "institution" && error !== "principle") expect(data.dashboard.period.from).toBe(`${new Date().getUTCFullYear()}-01-01`);
+  });
+});
+
+describe("the period's dates in the URL", () => {
+  const load = (query: string) => run(dashboardLoader, { request: getRequest(`/dashboard${query}`, manager.cookie) });
+
+  test.each([
+    ["a preset with both dates", "?period=12m&from=2026-01-01&to=2026-02-01&institution=7", "/dashboard?period=12m&institution=7"],
+    ["a preset with empty dates (a form sent without JavaScript)", "?period=90d&from=&to=", "/dashboard?period=90d"],
+    ["this year with one date", "?institution=&period=year&to=2026-02-01", "/dashboard?institution=&period=year"],
+  ])("%s: the dates are dropped by a redirect, the other filters kept", async (_name, query, location) => {
+    const result = await load(query);
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(location);
+  });
+
+  test("custom dates are kept and shown in the form; a preset's own dates are not put in the form", async () => {
+    const custom = await load("?period=custom&from=2026-02-01&to=2026-03-31");
+    expect(custom.status).toBe(200);
+    expect((custom.data as { values: Record<string, string | undefined> }).values).toMatchObject({ period: "custom", from: "2026-02-01", to: "2026-03-31" });
+
+    const preset = await load("?period=90d");
+    expect(preset.status).toBe(200);
+    const data = preset.data as { values: Record<string, string | undefined>; dashboard: Dashboard };
+    expect(data.values).toMatchObject({ period: "90d", from: undefined, to: undefined });
+    // The figures are still for the preset's dates, which the form offers when "Custom dates" is chosen.
+    expect(data.dashboard.period.preset).toBe("90d");
+  });
+
+  test("dates without a period mean custom dates, as before: no redirect", async () => {
+    const result = await load("?from=2026-02-01&to=2026-03-31");
+    expect(result.status).toBe(200);
+    expect((result.data as { values: Record<string, string | undefined> }).values).toMatchObject({ period: "custom", from: "2026-02-01" });
+  });
+
+  test("an unknown period with dates is not redirected: the message names the period", async () => {
+    const result = await load("?period=forever&from=2026-02-01&to=2026-03-31");
+    expect(result.status).toBe(200);
+    expect((result.data as { errors: string[] }).errors).toContain("period");
   });
 });
 

@@ -1,6 +1,5 @@
-import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterCheckbox, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 
 type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
 
@@ -13,15 +12,14 @@ export function BoardFilterForm({ options, values, invalid }: { options: Options
       <summary className="cursor-pointer px-3 py-2 font-semibold">
         {t("filters.summary")} {active ? <span className="font-normal">{t("filters.active", { count: active })}</span> : null}
       </summary>
-      <Form method="get" role="search" aria-label={t("filters.label")} className="flex flex-wrap items-end gap-3 p-3 pt-0">
-        <div>
-          <label htmlFor="board-q" className="block text-sm font-semibold">
-            {t("filters.q")}
-          </label>
-          <input id="board-q" name="q" type="search" defaultValue={values.q ?? ""} className="input" />
-        </div>
-        <SelectFilter
-          compact
+      <FilterBar
+        label={t("filters.label")}
+        clearTo="/board"
+        className="p-3 pt-0"
+        notice={invalid.length ? t("filters.invalid", { names: invalid.map((n) => t(`filters.${n === "assignee" ? "mine" : n}`)).join(", ") }) : null}
+      >
+        <FilterInput id="board-q" name="q" label={t("filters.q")} value={values.q} />
+        <FilterSelect
           id="board-institution"
           name="institution"
           label={t("filters.institution")}
@@ -29,8 +27,7 @@ export function BoardFilterForm({ options, values, invalid }: { options: Options
           anyLabel={t("filters.any")}
           options={options.institutions.map((i) => [String(i.id), i.name])}
         />
-        <SelectFilter
-          compact
+        <FilterSelect
           id="board-principle"
           name="principle"
           label={t("filters.principle")}
@@ -38,22 +35,8 @@ export function BoardFilterForm({ options, values, invalid }: { options: Options
           anyLabel={t("filters.any")}
           options={options.principles.map((p) => [p.key, p.title])}
         />
-        <p className="flex items-center gap-2 pb-2">
-          <input id="board-mine" type="checkbox" name="assignee" value="mine" defaultChecked={values.assignee === "mine"} className="h-5 w-5" />
-          <label htmlFor="board-mine">{t("filters.mine")}</label>
-        </p>
-        <button type="submit" className="btn-primary">
-          {t("filters.apply")}
-        </button>
-        <Link to="/board" className="btn-secondary">
-          {t("filters.clear")}
-        </Link>
-        {invalid.length ? (
-          <p role="alert" className="w-full text-amber-900">
-            {t("filters.invalid", { names: invalid.map((n) => t(`filters.${n === "assignee" ? "mine" : n}`)).join(", ") })}
-          </p>
-        ) : null}
-      </Form>
+        <FilterCheckbox id="board-mine" name="assignee" value="mine" label={t("filters.mine")} checked={values.assignee === "mine"} />
+      </FilterBar>
     </details>
   );
 }

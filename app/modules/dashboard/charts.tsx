@@ -54,10 +54,15 @@ export function Figure({
       <p id={`${id}-desc`} className="mb-3 text-sm text-slate-700">
         {description}
       </p>
-      {children}
+      {/* The chart is drawn no narrower than it was designed, so its labels keep their size on a phone: there it scrolls sideways in its own region. */}
+      <div className="overflow-x-auto" role="region" tabIndex={0} aria-label={t("scroll.chart", { title })}>
+        {children}
+      </div>
       <details className="mt-3">
         <summary className="cursor-pointer font-medium text-blue-800 underline">{t("showTable")}</summary>
-        <div className="mt-2 overflow-x-auto">{table}</div>
+        <div className="mt-2 overflow-x-auto" role="region" tabIndex={0} aria-label={t("scroll.table", { title })}>
+          {table}
+        </div>
       </details>
     </figure>
   );
@@ -80,13 +85,20 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
     .paddingInner(0.15);
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ minWidth: WIDTH }}
+        role="img"
+        aria-labelledby={`${id}-svg-title ${id}-svg-desc`}
+        className="max-w-3xl"
+      >
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
         {x.ticks(5).map((tick) => (
           <g key={tick}>
             <line x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} stroke="#cbd5e1" />
-            <text x={x(tick)} y={height - 6} fontSize="11" textAnchor="middle" fill={INK}>
+            <text x={x(tick)} y={height - 6} fontSize="12" textAnchor="middle" fill={INK}>
               {tick}
             </text>
           </g>
@@ -110,7 +122,7 @@ export function BarChart({ id, title, description, bars, series }: { id: string;
                     stroke={INK}
                     strokeWidth="0.5"
                   />
-                  <text x={x(value) + 4} y={top + s * band + band / 2 + 4} fontSize="11" fill={INK}>
+                  <text x={x(value) + 4} y={top + s * band + band / 2 + 4} fontSize="12" fill={INK}>
                     {bar.display?.[s] ?? value}
                   </text>
                 </g>
@@ -149,24 +161,33 @@ export function MonthlyChart({
     .domain(months.map((m) => m.month))
     .range([36, WIDTH - 8])
     .paddingInner(0.2);
+  // A label for every month up to two years; beyond that every second, third… month, so they never overlap.
+  const labelEvery = Math.ceil(months.length / 24);
   const inner = scaleBand<number>()
     .domain(series.map((_, i) => i))
     .range([0, x.bandwidth()])
     .paddingInner(0.1);
   return (
     <div>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="max-w-3xl">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ minWidth: WIDTH }}
+        role="img"
+        aria-labelledby={`${id}-svg-title ${id}-svg-desc`}
+        className="max-w-3xl"
+      >
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
         {y.ticks(5).map((tick) => (
           <g key={tick}>
             <line x1={36} x2={WIDTH - 8} y1={y(tick)} y2={y(tick)} stroke="#cbd5e1" />
-            <text x={30} y={y(tick) + 4} fontSize="11" textAnchor="end" fill={INK}>
+            <text x={30} y={y(tick) + 4} fontSize="12" textAnchor="end" fill={INK}>
               {tick}
             </text>
           </g>
         ))}
-        {months.map((m) => (
+        {months.map((m, i) => (
           <g key={m.month}>
             {m.values.map((value, s) => (
               <rect
@@ -180,8 +201,8 @@ export function MonthlyChart({
                 strokeWidth="0.5"
               />
             ))}
-            <text x={(x(m.month) ?? 0) + x.bandwidth() / 2} y={height - 24} fontSize="10" textAnchor="middle" fill={INK}>
-              {m.month.slice(2)}
+            <text x={(x(m.month) ?? 0) + x.bandwidth() / 2} y={height - 24} fontSize="12" textAnchor="middle" fill={INK}>
+              {i % labelEvery === 0 ? m.month.slice(2) : null}
             </text>
           </g>
         ))}

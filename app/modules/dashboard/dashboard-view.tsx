@@ -1,78 +1,96 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 import { formatDate, formatNumber, formatPercent } from "~/utils/format";
+import { useHydrated } from "~/utils/use-hydrated";
 import { BarChart, DataTable, Figure, MonthlyChart, PatternDefs } from "./charts";
 import type { Dashboard } from "./dashboard.server";
 import { MAX_PERIOD_YEARS, PERIOD_PRESETS } from "./dashboard.schema";
 
 type Options = { institutions: { id: number; name: string }[]; principles: { key: string; title: string }[] };
 
-export function DashboardFilters({ options, values, errors }: { options: Options; values: Record<string, string | undefined>; errors: string[] }) {
+/**
+ * The dashboard's filters. The two dates count only for the period "Custom dates": with JavaScript
+ * they appear when it is chosen (filled with the period shown, to start from) and are otherwise left
+ * out of the form, so the URL never carries dates that are not used; without JavaScript they are
+ * always there, with a note saying so (and the loader drops them from the URL if a preset is chosen).
+ */
+export function DashboardFilters({
+  options,
+  values,
+  shown,
+  errors,
+}: {
+  options: Options;
+  values: Record<string, string | undefined>;
+  /** The period the figures are for, to fill the dates with when "Custom dates" is chosen. */
+  shown: { from: string; to: string };
+  errors: string[];
+}) {
   const { t } = useTranslation("dashboard");
+  const scripted = useHydrated();
+  const [period, setPeriod] = useState(values.period ?? "year");
+  const custom = period === "custom";
+  const dates = !scripted || custom;
   return (
-    <Form method="get" aria-label={t("filters.label")} className="mb-6 rounded-lg bg-white p-4 shadow no-print">
-      {errors.length ? (
-        <div role="alert" className="mb-4 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
-          {errors.map((e) => (
-            <p key={e}>{t(`filters.errors.${e}`, { years: MAX_PERIOD_YEARS, count: MAX_PERIOD_YEARS })}</p>
-          ))}
-        </div>
+    <FilterBar
+      label={t("filters.label")}
+      clearTo="/dashboard"
+      notice={errors.length ? errors.map((e) => <p key={e}>{t(`filters.errors.${e}`, { years: MAX_PERIOD_YEARS, count: MAX_PERIOD_YEARS })}</p>) : null}
+      footer={
+        scripted ? null : (
+          <p id="dash-dates-help" className="mt-3 text-sm text-slate-700">
+            {t("filters.datesHelp")}
+          </p>
+        )
+      }
+    >
+      <FilterSelect
+        id="dash-period"
+        name="period"
+        label={t("filters.period")}
+        value={values.period}
+        options={PERIOD_PRESETS.map((p) => [p, t(`filters.presets.${p}`)])}
+        onChange={setPeriod}
+      />
+      {dates ? (
+        <>
+          <FilterInput
+            id="dash-from"
+            name="from"
+            type="date"
+            label={t("filters.from")}
+            value={values.from ?? (scripted ? shown.from : undefined)}
+            describedBy={scripted ? undefined : "dash-dates-help"}
+          />
+          <FilterInput
+            id="dash-to"
+            name="to"
+            type="date"
+            label={t("filters.to")}
+            value={values.to ?? (scripted ? shown.to : undefined)}
+            describedBy={scripted ? undefined : "dash-dates-help"}
+          />
+        </>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-5">
-        <div>
-          <label htmlFor="dash-period" className="mb-1 block font-semibold">
-            {t("filters.period")}
-          </label>
-          <select id="dash-period" name="period" defaultValue={values.period} className="input">
-            {PERIOD_PRESETS.map((p) => (
-              <option key={p} value={p}>
-                {t(`filters.presets.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="dash-from" className="mb-1 block font-semibold">
-            {t("filters.from")}
-          </label>
-          <input id="dash-from" name="from" type="date" defaultValue={values.from} className="input" aria-describedby="dash-dates-help" />
-        </div>
-        <div>
-          <label htmlFor="dash-to" className="mb-1 block font-semibold">
-            {t("filters.to")}
-          </label>
-          <input id="dash-to" name="to" type="date" defaultValue={values.to} className="input" aria-describedby="dash-dates-help" />
-        </div>
-        <SelectFilter
-          id="dash-institution"
-          name="institution"
-          label={t("filters.institution")}
-          value={values.institution}
-          anyLabel={t("filters.all")}
-          options={options.institutions.map((i) => [String(i.id), i.name])}
-        />
-        <SelectFilter
-          id="dash-principle"
-          name="principle"
-          label={t("filters.principle")}
-          value={values.principle}
-          anyLabel={t("filters.all")}
-          options={options.principles.map((p) => [p.key, p.title])}
-        />
-      </div>
-      <p id="dash-dates-help" className="mt-2 text-sm text-slate-700">
-        {t("filters.datesHelp")}
-      </p>
-      <div className="mt-4 flex flex-wrap gap-3">
-        <button type="submit" className="btn-primary">
-          {t("filters.apply")}
-        </button>
-        <Link to="/dashboard" className="btn-secondary">
-          {t("filters.reset")}
-        </Link>
-      </div>
-    </Form>
+      <FilterSelect
+        id="dash-institution"
+        name="institution"
+        label={t("filters.institution")}
+        value={values.institution}
+        anyLabel={t("filters.all")}
+        options={options.institutions.map((i) => [String(i.id), i.name])}
+      />
+      <FilterSelect
+        id="dash-principle"
+        name="principle"
+        label={t("filters.principle")}
+        value={values.principle}
+        anyLabel={t("filters.all")}
+        options={options.principles.map((p) => [p.key, p.title])}
+      />
+    </FilterBar>
   );
 }
 
@@ -288,38 +306,40 @@ export function DashboardView({ d }: { d: Dashboard }) {
         </h2>
         <p className="mb-3 text-sm text-slate-700">{t("stale.desc", { count: d.stale.total })}</p>
         {d.stale.ideas.length ? (
-          <table className="min-w-full border-collapse text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("stale.idea")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("stage")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-left">
-                  {t("institutions.institution")}
-                </th>
-                <th scope="col" className="px-2 py-1 text-right">
-                  {t("stale.days")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.stale.ideas.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
-                    <Link to={`/ideas/${i.id}`} className="link">
-                      {i.title}
-                    </Link>
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("scroll.stale")}>
+            <table className="min-w-full border-collapse text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    {t("stale.idea")}
                   </th>
-                  <td className="border-t border-slate-200 px-2 py-1">{i.stage}</td>
-                  <td className="border-t border-slate-200 px-2 py-1">{i.institution}</td>
-                  <td className="border-t border-slate-200 px-2 py-1 text-right tabular-nums">{num(i.days)}</td>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    {t("stage")}
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-left">
+                    {t("institutions.institution")}
+                  </th>
+                  <th scope="col" className="px-2 py-1 text-right">
+                    {t("stale.days")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.stale.ideas.map((i) => (
+                  <tr key={i.id}>
+                    <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
+                      <Link to={`/ideas/${i.id}`} className="link">
+                        {i.title}
+                      </Link>
+                    </th>
+                    <td className="border-t border-slate-200 px-2 py-1">{i.stage}</td>
+                    <td className="border-t border-slate-200 px-2 py-1">{i.institution}</td>
+                    <td className="border-t border-slate-200 px-2 py-1 text-right tabular-nums">{num(i.days)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>{t("stale.none")}</p>
         )}

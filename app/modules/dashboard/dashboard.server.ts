@@ -7,12 +7,27 @@ import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { dropUnknown, parseFilters } from "~/utils/query";
 import { xlsxStream } from "~/utils/xlsx.server";
-import { DashboardQuerySchema, MAX_PERIOD_YEARS } from "./dashboard.schema";
+import { DashboardQuerySchema, MAX_PERIOD_YEARS, PERIOD_PRESETS } from "./dashboard.schema";
 import type { FigureFilters } from "./dashboard.figures";
 import { dashboardFigures } from "./figures.server";
 import { monthsOf, presetPeriod, type Period } from "./period";
 
 export type DashboardFilters = { period: Period; institutionId?: number; principle?: string };
+
+/**
+ * The query without the dates a preset period ignores, or null when it has none. The filter form
+ * sent without JavaScript carries the date fields whatever the period; the loader redirects to this,
+ * so the URL (and a link copied from it) says only what is shown.
+ */
+export function withoutStaleDates(params: URLSearchParams): URLSearchParams | null {
+  const period = params.get("period");
+  const preset = period !== "custom" && (PERIOD_PRESETS as readonly (string | null)[]).includes(period);
+  if (!preset || (!params.has("from") && !params.has("to"))) return null;
+  const kept = new URLSearchParams(params);
+  kept.delete("from");
+  kept.delete("to");
+  return kept;
+}
 
 /**
  * Reads the filters. A malformed or impossible filter is named in `errors` and replaced by its

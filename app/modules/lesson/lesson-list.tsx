@@ -1,10 +1,10 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/format";
 import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/cards";
 import { PrincipleChips } from "~/modules/idea/status-label";
 import type { LessonEntry } from "./lesson.server";
-import { SelectFilter } from "~/components/ui/select-filter";
+import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
 
 /** Results in words and with a symbol, so a failure reads as plainly as a success without colour. */
 function Outcome({ entry }: { entry: LessonEntry }) {
@@ -83,54 +83,36 @@ type Options = { institutions: { id: number; name: string }[]; principles: { key
 export function LessonFilterForm({ options, values }: { options: Options; values: Record<string, string | undefined> }) {
   const { t } = useTranslation("lessons");
   const select = (name: string, label: string, choices: [string, string][]) => (
-    <SelectFilter id={`lessons-${name}`} name={name} label={label} value={values[name]} anyLabel={t("any")} options={choices} />
+    <FilterSelect id={`lessons-${name}`} name={name} label={label} value={values[name]} anyLabel={t("any")} options={choices} />
   );
   return (
-    <Form method="get" role="search" aria-label={t("filters")} className="mb-6 rounded-lg bg-white p-4 shadow">
-      <div className="grid gap-4 md:grid-cols-3">
-        <div className="md:col-span-3">
-          <label htmlFor="lessons-q" className="mb-1 block font-semibold">
-            {t("q")}
-          </label>
-          <input id="lessons-q" name="q" type="search" defaultValue={values.q ?? ""} className="input" aria-describedby="lessons-q-help" />
-          <p id="lessons-q-help" className="mt-1 text-sm text-slate-700">
-            {t("qHelp")}
-          </p>
-        </div>
-        {select(
-          "principle",
-          t("principle"),
-          options.principles.map((p) => [p.key, p.title]),
-        )}
-        {select(
-          "institution",
-          t("institution"),
-          options.institutions.map((i) => [String(i.id), i.name]),
-        )}
-        {select(
-          "method",
-          t("method"),
-          METHOD_TYPES.map((m) => [m, t(`experiments:method.${m}`)]),
-        )}
-        {select(
-          "result",
-          t("result"),
-          RESULTS.map((r) => [r, t(`experiments:result.${r}`)]),
-        )}
-        {select(
-          "decision",
-          t("decision"),
-          DECISIONS.map((d) => [d, t(`experiments:decision.${d}`)]),
-        )}
-      </div>
-      <div className="mt-4 flex flex-wrap gap-3">
-        <button type="submit" className="btn-primary">
-          {t("apply")}
-        </button>
-        <Link to="/lessons" className="btn-secondary">
-          {t("clear")}
-        </Link>
-      </div>
-    </Form>
+    <FilterBar label={t("filters")} clearTo="/lessons">
+      <FilterInput id="lessons-q" name="q" label={t("q")} hint={t("qHelp")} value={values.q} />
+      {select(
+        "principle",
+        t("principle"),
+        options.principles.map((p) => [p.key, p.title]),
+      )}
+      {select(
+        "institution",
+        t("institution"),
+        options.institutions.map((i) => [String(i.id), i.name]),
+      )}
+      {select(
+        "method",
+        t("method"),
+        METHOD_TYPES.map((m) => [m, t(`experiments:method.${m}`)]),
+      )}
+      {select(
+        "result",
+        t("result"),
+        RESULTS.map((r) => [r, t(`experiments:result.${r}`)]),
+      )}
+      {select(
+        "decision",
+        t("decision"),
+        DECISIONS.map((d) => [d, t(`experiments:decision.${d}`)]),
+      )}
+    </FilterBar>
   );
 }
