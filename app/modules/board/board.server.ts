@@ -59,6 +59,7 @@ type CardRow = {
   col: number | bigint;
   id: number;
   title: string;
+  language: string;
   version: number;
   stageEnteredAt: string | Date | null;
   nameLv: string;
@@ -77,12 +78,12 @@ export function cardsQuery(filter: Prisma.Sql, pages: { stageId: number; take: n
   const union = Prisma.join(
     pages.map(
       ({ stageId, take }, col) =>
-        Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(col))} AS "col", i."id", i."title", i."version", i."stageEnteredAt", i."institutionId", i."assigneeId", i."position"
+        Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(col))} AS "col", i."id", i."title", i."language", i."version", i."stageEnteredAt", i."institutionId", i."assigneeId", i."position"
           FROM "Idea" i WHERE ${filter} AND i."stageId" = ${stageId} ORDER BY i."position", i."id" LIMIT ${take}) AS "page${Prisma.raw(String(col))}"`,
     ),
     " UNION ALL ",
   );
-  return Prisma.sql`SELECT c."col", c."id", c."title", c."version", c."stageEnteredAt", inst."nameLv", inst."nameEn", u."name" AS "assignee",
+  return Prisma.sql`SELECT c."col", c."id", c."title", c."language", c."version", c."stageEnteredAt", inst."nameLv", inst."nameEn", u."name" AS "assignee",
       (SELECT COUNT(*) FROM "Support" s WHERE s."ideaId" = c."id") AS "supports",
       (SELECT COUNT(*) FROM "Experiment" e WHERE e."ideaId" = c."id") AS "experiments"
     FROM (${union}) AS c JOIN "Institution" inst ON inst."id" = c."institutionId" LEFT JOIN "User" u ON u."id" = c."assigneeId"
@@ -150,6 +151,7 @@ export async function getBoard(
     cardsOf[pages[Number(r.col)].index].push({
       id,
       title: r.title,
+      language: r.language === "en" ? ("en" as const) : ("lv" as const),
       version: Number(r.version),
       institution: localName(locale, r),
       assignee: r.assignee,
@@ -176,6 +178,8 @@ export async function getBoard(
 export type BoardCard = {
   id: number;
   title: string;
+  /** The language the idea is written in: its title is marked with it. */
+  language: "lv" | "en";
   version: number;
   institution: string;
   assignee: string | null;

@@ -6,8 +6,11 @@ import { BRIEF_FIELDS, COMMENT_MAX, type Brief } from "./brief";
 import { CommentSchema } from "./idea.schema";
 import type { IdeaPageData } from "./idea-queries.server";
 
-/** The brief as plain text, in the brief's order: line breaks kept, nothing rendered as HTML or Markdown. */
-export function BriefView({ brief }: { brief: Brief }) {
+/**
+ * The brief as plain text, in the brief's order: line breaks kept, nothing rendered as HTML or
+ * Markdown; the answers marked with the language the idea is written in (`lang`).
+ */
+export function BriefView({ brief, lang }: { brief: Brief; lang?: string }) {
   const { t } = useTranslation("ideas");
   return (
     <dl className="space-y-5">
@@ -17,7 +20,7 @@ export function BriefView({ brief }: { brief: Brief }) {
           <div key={name} className="break-inside-avoid">
             <dt className="font-semibold">{t(`fields.${name}.label`)}</dt>
             <dd className="whitespace-pre-line text-slate-900">
-              {value === null || value === "" ? <span className="italic text-slate-600">{t("page.notGiven")}</span> : String(value)}
+              {value === null || value === "" ? <span className="italic text-slate-600">{t("page.notGiven")}</span> : <span lang={lang}>{String(value)}</span>}
             </dd>
           </div>
         );
