@@ -112,8 +112,20 @@ test("with passwords for administrators only, a person without one signs in thro
     await expect(page.getByLabel("Iestāde").locator("option:checked")).toHaveText("Lauku atbalsta dienests");
     await page.getByLabel("Nosaukums", { exact: true }).fill(title);
     await page.getByLabel("Īsumā", { exact: true }).fill("Kļūdas pieteikumā redzamas uzreiz, nevis pēc termiņa.");
-    for (const [label, value] of BRIEF) await page.getByLabel(label, { exact: true }).fill(value);
+    // The brief step by step: the answers of each step, then "Save and continue" (after the need's two, the evidence's two…).
+    const continueAfter = new Set([
+      "Kāda ir viņu problēma vai vajadzība?",
+      "Ar cik lietotājiem esat runājuši?",
+      "Kāds būs ieguvums?",
+      "Kā to varētu ātri un lēti pārbaudīt?",
+    ]);
+    for (const [label, value] of BRIEF) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      if (continueAfter.has(label)) await page.getByRole("button", { name: "Saglabāt un turpināt" }).click();
+    }
     await page.getByLabel("Atbalstīt izpēti, iterāciju un testēšanu").check();
+    await page.getByRole("button", { name: "Saglabāt un turpināt" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārbaudiet atbildes");
     await page.getByRole("button", { name: "Iesniegt ideju" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByRole("status")).toHaveText("Ideja iesniegta. Laboratorija to izskatīs.");
