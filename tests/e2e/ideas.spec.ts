@@ -38,6 +38,8 @@ async function fillBrief(page: Page, title: string) {
 for (const javaScriptEnabled of [true, false]) {
   const mode = javaScriptEnabled ? "with JavaScript" : "without JavaScript";
   test(`a submitter writes a full brief in Latvian and submits it, ${mode}`, async ({ browser }) => {
+    // Seven pages for the brief's steps, then the idea, the lists and the search, each checked with axe.
+    test.slow();
     const context = await browser.newContext({ javaScriptEnabled, locale: "lv-LV" });
     const page = await context.newPage();
     const title = `${BRIEF["Nosaukums"]} (${javaScriptEnabled ? "ar JS" : "bez JS"})`;
