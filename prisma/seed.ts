@@ -167,6 +167,8 @@ export async function seedDemo(db: Db, now = new Date()) {
       data: {
         title: idea.title,
         ...briefOf(idea),
+        // The demo ideas are written in Latvian.
+        language: "lv",
         searchText: searchTextOf(idea),
         status: idea.status,
         stageId: stage?.id ?? null,

@@ -78,7 +78,9 @@ export default function IdeaPage() {
       </p>
       <header className="mb-6">
         <p className="mb-1 text-sm text-slate-700">{t("page.number", { id: idea.id })}</p>
-        <h1 className="mb-3 text-3xl font-bold break-words">{idea.title}</h1>
+        <h1 className="mb-3 text-3xl font-bold break-words" lang={idea.language}>
+          {idea.title}
+        </h1>
         <div className="flex flex-wrap items-center gap-3">
           <StatusLabel status={idea.status} stage={idea.stage} />
           <span>{idea.institution}</span>
@@ -116,7 +118,7 @@ export default function IdeaPage() {
           <h2 id="brief-title" className="mb-4 text-xl font-semibold">
             {t("page.brief")}
           </h2>
-          <BriefView brief={idea.brief} />
+          <BriefView brief={idea.brief} lang={idea.language} />
         </section>
         <aside aria-labelledby="facts-title" className="space-y-4">
           <h2 id="facts-title" className="sr-only">

@@ -87,7 +87,9 @@ export default function ManageIdea() {
         </Link>
       </p>
       <h1 className="mb-1 text-3xl font-bold">{t("manage.title")}</h1>
-      <p className="mb-6 text-lg break-words">{data.idea.title}</p>
+      <p className="mb-6 text-lg break-words" lang={data.idea.language}>
+        {data.idea.title}
+      </p>
       {declineReason !== null ? (
         <DeclineConfirm data={data} reason={declineReason} returnTo={returnTo} />
       ) : (
@@ -97,7 +99,7 @@ export default function ManageIdea() {
             <h2 id="brief-title" className="mb-4 text-xl font-semibold">
               {t("triageBrief.title")}
             </h2>
-            <BriefView brief={data.idea.brief} sections />
+            <BriefView brief={data.idea.brief} lang={data.idea.language} sections />
           </section>
           <div>
             <ManageForms data={data} preselectedStage={params.get("stage")} returnTo={returnTo} />

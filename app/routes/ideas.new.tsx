@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { handleForm } from "~/core/form.server";
-import { IdeaForm } from "~/modules/idea/idea-form";
-import { IdeaFormSchema } from "~/modules/idea/idea.schema";
-import { createIdea } from "~/modules/idea/idea.server";
+import { BriefStepForm, StepProgress, stepPath, stepTitleKey } from "~/modules/idea/brief-steps";
+import { NeedStepSchema } from "~/modules/idea/idea.schema";
+import { saveBriefStep } from "~/modules/idea/idea.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
@@ -14,12 +14,13 @@ import { pageMeta } from "~/utils/meta";
 export const meta = pageMeta;
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary";
 
+// The brief's first step for a new idea: its answers start the draft, and the next steps edit it.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");
   const locale = await getLocale(request);
   const [t, options] = await Promise.all([getT(request, "ideas"), getFilterOptions(locale)]);
   return {
-    title: `${t("new.title")} · ${t("common:appName")}`,
+    title: `${t(stepTitleKey("need"))} · ${t("new.title")} · ${t("common:appName")}`,
     options,
     defaults: {
       // The person's own institution, unless it no longer takes new ideas (then they choose).
@@ -33,10 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");
   return handleForm(request, {
-    schema: IdeaFormSchema,
+    schema: NeedStepSchema,
     hidden: ["createToken"],
-    run: (value) => createIdea(user, value),
-    done: ({ id }, value) => ({ redirect: `/ideas/${id}`, toast: value.intent === "submit" ? "ideas:toast.submitted" : "ideas:toast.draftSaved" }),
+    run: (value) => saveBriefStep(user, { step: "need", value }),
+    done: ({ id }) => ({ redirect: stepPath(id, "evidence"), toast: "ideas:toast.draftSaved" }),
   });
 }
 
@@ -45,9 +46,11 @@ export default function NewIdea() {
   const { t } = useTranslation("ideas");
   return (
     <div className="max-w-3xl">
-      <h1 className="mb-2 text-3xl font-bold">{t("new.title")}</h1>
-      <p className="mb-8 text-slate-700">{t("new.intro")}</p>
-      <IdeaForm defaults={defaults} options={options} isDraft />
+      <StepProgress step="need" />
+      <h1 className="mb-2 text-3xl font-bold">{t(stepTitleKey("need"))}</h1>
+      <p className="mb-2 text-slate-700">{t("new.intro")}</p>
+      <p className="mb-8 text-slate-700">{t("groups.users.help")}</p>
+      <BriefStepForm step="need" defaults={defaults} options={options} />
     </div>
   );
 }

@@ -88,6 +88,8 @@ async function setPasswords(page: Page, who: "Ikviens" | "Tikai administratori")
 test("with passwords for administrators only, a person without one signs in through the provider, submits an idea and signs out; an administrator still signs in with a password and a code", async ({
   browser,
 }) => {
+  // The brief is five steps and check your answers now: with the sign-ins and the settings put back, more than a minute.
+  test.slow();
   const adminContext = await browser.newContext({ locale: "lv-LV" });
   const admin = await adminContext.newPage();
   await signIn(admin, "admin@example.lv");
@@ -112,8 +114,20 @@ test("with passwords for administrators only, a person without one signs in thro
     await expect(page.getByLabel("Iestāde").locator("option:checked")).toHaveText("Lauku atbalsta dienests");
     await page.getByLabel("Nosaukums", { exact: true }).fill(title);
     await page.getByLabel("Īsumā", { exact: true }).fill("Kļūdas pieteikumā redzamas uzreiz, nevis pēc termiņa.");
-    for (const [label, value] of BRIEF) await page.getByLabel(label, { exact: true }).fill(value);
+    // The brief step by step: the answers of each step, then "Save and continue" (after the need's two, the evidence's two…).
+    const continueAfter = new Set([
+      "Kāda ir viņu problēma vai vajadzība?",
+      "Ar cik lietotājiem esat runājuši?",
+      "Kāds būs ieguvums?",
+      "Kā to varētu ātri un lēti pārbaudīt?",
+    ]);
+    for (const [label, value] of BRIEF) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      if (continueAfter.has(label)) await page.getByRole("button", { name: "Saglabāt un turpināt" }).click();
+    }
     await page.getByLabel("Atbalstīt izpēti, iterāciju un testēšanu").check();
+    await page.getByRole("button", { name: "Saglabāt un turpināt" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pārbaudiet atbildes");
     await page.getByRole("button", { name: "Iesniegt ideju" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
     await expect(page.getByRole("status")).toHaveText("Ideja iesniegta. Laboratorija to izskatīs.");

@@ -403,7 +403,7 @@ describe.runIf(onPostgres)("PostgreSQL backups", () => {
       ),
     });
     expect(posted.status, JSON.stringify(posted.data)).toBe(302);
-    expect(Number(posted.location!.split("/").pop())).toBeGreaterThan(Math.max(...ids));
+    expect(Number(/\/ideas\/(\d+)/.exec(posted.location!)![1])).toBeGreaterThan(Math.max(...ids));
 
     // The restored database is made like the one it replaced: its setting and who may connect.
     const [setting] = await query<{ note: string }>(live, `SELECT current_setting('idealab.note') AS note`);

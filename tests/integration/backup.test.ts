@@ -171,7 +171,7 @@ describe("restoring", () => {
         ),
       });
       expect(posted.status, JSON.stringify(posted.data)).toBe(302);
-      const newId = Number(posted.location!.split("/").pop());
+      const newId = Number(/\/ideas\/(\d+)/.exec(posted.location!)![1]);
       expect(await restored.idea.findUnique({ where: { id: newId }, select: { title: true } })).toEqual({ title: "Pirmā ideja pēc atjaunošanas" });
     } finally {
       global.__prisma = original;

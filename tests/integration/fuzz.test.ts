@@ -19,7 +19,7 @@ import { AUDIT_ACTIONS } from "~/modules/audit/audit.schema";
 import { DENSITIES } from "~/modules/board/board.schema";
 import { PERIOD_PRESETS } from "~/modules/dashboard/dashboard.schema";
 import { CARD_FIELDS, DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/cards";
-import { BRIEF_FIELDS } from "~/modules/idea/brief";
+import { BRIEF_FIELDS, BRIEF_STEP_KEYS } from "~/modules/idea/brief";
 import { LISTED_STATUSES, PRINCIPLE_KEYS } from "~/modules/idea/idea.schema";
 import { addComment } from "~/modules/idea/idea.server";
 import { OUTBOX_STATUSES } from "~/modules/mail/outbox.schema";
@@ -52,6 +52,8 @@ import * as casePage from "~/routes/ideas.$id_.case";
 import * as caseJson from "~/routes/ideas.$id_.case[.]json";
 import * as caseMd from "~/routes/ideas.$id_.case[.]md";
 import * as edit from "~/routes/ideas.$id_.edit";
+import * as editCheck from "~/routes/ideas.$id_.edit_.check";
+import * as editStep from "~/routes/ideas.$id_.edit_.$step";
 import * as experiment from "~/routes/ideas.$id_.experiments.$experimentId";
 import * as newExperiment from "~/routes/ideas.$id_.experiments.new";
 import * as manage from "~/routes/ideas.$id_.manage";
@@ -266,10 +268,17 @@ const briefFields = (p: Pools): Fields => ({
   ...Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, f.kind === "count" ? smallInt(100) : text])),
   principles,
   institutionId: idOf(p.institutions),
+  language: fc.oneof(fc.constantFrom("lv", "en"), nasty),
   createToken: fc.oneof(fc.uuid(), nasty),
 });
 const ideaForm = (p: Pools, hidden: Fields = {}): Fields[] =>
-  (["draft", "submit"] as const).map((intent) => ({ formId: fc.constant("idea"), intent: fc.constant(intent), ...hidden, ...briefFields(p) }));
+  (["continue", "back"] as const).map((intent) => ({
+    formId: fc.constant("brief"),
+    intent: fc.constant(intent),
+    then: fc.constantFrom("check", "", "x"),
+    ...hidden,
+    ...briefFields(p),
+  }));
 
 const cardFields: Fields = Object.fromEntries(
   CARD_FIELDS.map((f) => [f.name, f.type === "text" ? text : f.type === "choice" ? fc.constantFrom(...f.options) : f.type === "date" ? isoDay : smallInt(200)]),
@@ -568,14 +577,24 @@ const ROUTES: Entry[] = [
   { file: "ideas.$id_.case.tsx", url: "/ideas/:id/case", module: casePage, params: ideaParams, loader: { runs: 80 } },
   { file: "ideas.$id_.case[.]json.ts", url: "/ideas/:id/case.json", module: caseJson, params: ideaParams, loader: { runs: 80 } },
   { file: "ideas.$id_.case[.]md.ts", url: "/ideas/:id/case.md", module: caseMd, params: ideaParams, loader: { runs: 80 } },
+  { file: "ideas.$id_.edit.tsx", as: "SUBMITTER", url: "/ideas/:id/edit", module: edit, params: ownIdeaParams, loader: { runs: 60 } },
   {
-    file: "ideas.$id_.edit.tsx",
+    file: "ideas.$id_.edit_.$step.tsx",
     as: "SUBMITTER",
-    url: "/ideas/:id/edit",
-    module: edit,
-    params: ownIdeaParams,
+    url: "/ideas/:id/edit/:step",
+    module: editStep,
+    params: (p) => fc.record({ id: ownIdeaParams(p).map((x) => x.id), step: fc.oneof(fc.constantFrom(...BRIEF_STEP_KEYS), nasty) }),
     loader: { runs: 80 },
-    action: { runs: 180, fresh: true, forms: (p) => ideaForm(p, { id: sameIdea(p), version }) },
+    action: { runs: 200, fresh: true, forms: (p) => ideaForm(p, { id: sameIdea(p), version }) },
+  },
+  {
+    file: "ideas.$id_.edit_.check.tsx",
+    as: "SUBMITTER",
+    url: "/ideas/:id/edit/check",
+    module: editCheck,
+    params: ownIdeaParams,
+    loader: { runs: 60 },
+    action: { runs: 120, fresh: true, forms: (): Fields[] => [{ intent: fc.oneof(fc.constant("submit"), nasty), version }] },
   },
   {
     file: "ideas.$id_.experiments.$experimentId.tsx",

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { action as newIdeaAction, loader as newIdeaLoader } from "~/routes/ideas.new";
-import { action as editAction, loader as editLoader } from "~/routes/ideas.$id_.edit";
+import { loader as newIdeaLoader } from "~/routes/ideas.new";
+import { loader as editLoader } from "~/routes/ideas.$id_.edit";
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
 import { loader as listLoader } from "~/routes/ideas._index";
 import { loader as mineLoader } from "~/routes/ideas.mine";
 import { returnIdea } from "~/modules/board/board.server";
 import { prisma } from "~/utils/db.server";
+import { completeBrief, currentVersion, ideaIdIn, postCheck, postNew, postStep, stepPart, walkBrief } from "../factories/brief";
 import { facilitator as labFacilitator, fullBrief } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
@@ -28,21 +29,19 @@ beforeAll(async () => {
 });
 
 async function post(fields: Record<string, string | string[]>, who = author) {
-  return run(newIdeaAction, {
-    request: formRequest("/ideas/new", { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }),
-  });
+  return postNew({ institutionId: String(institutionId), ...fields }, who);
 }
 
-const idFrom = (location: string | null) => Number(location!.split("/").pop());
+const idFrom = ideaIdIn;
 
+/** A whole brief, step by step, submitted from check-your-answers. */
 async function submitIdea(overrides: Record<string, string | string[]> = {}, who = author) {
-  const result = await post({ ...fullBrief(), ...overrides }, who);
-  expect(result.status, JSON.stringify(result.data)).toBe(302);
-  return idFrom(result.location);
+  return walkBrief({ ...fullBrief(), institutionId: String(institutionId), ...overrides }, who);
 }
 
+/** The first step only: a draft. */
 async function saveDraft(fields: Record<string, string> = { title: "Melnraksts par rindām" }, who = author) {
-  const result = await post({ intent: "draft", ...fields }, who);
+  const result = await post({ ...stepPart("need", fullBrief()), ...fields }, who);
   expect(result.status, JSON.stringify(result.data)).toBe(302);
   return idFrom(result.location);
 }
@@ -55,28 +54,51 @@ function act(id: number, fields: Record<string, string>, who: { cookie: string }
   return run(ideaAction, { request: formRequest(`/ideas/${id}`, fields, { cookie: who.cookie }), params: { id: String(id) } });
 }
 
-describe("the brief: drafts and submission", () => {
-  test("a draft needs only a title, stays off the board and writes a CREATED event", async () => {
-    const id = await saveDraft({ title: "Tikai nosaukums" });
+describe("the brief, step by step: drafts and submission", () => {
+  test("the first step makes a draft that stays off the board, writes a CREATED event and leads to the second step", async () => {
+    const result = await post({ ...stepPart("need", fullBrief()), title: "Tikai pirmais solis" });
+    expect(result.status).toBe(302);
+    const id = idFrom(result.location);
+    expect(result.location).toBe(`/ideas/${id}/edit/evidence`);
     const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { events: true } });
-    expect(idea).toMatchObject({ status: "DRAFT", stageId: null, summary: "", authorId: author.id, institutionId });
+    expect(idea).toMatchObject({ status: "DRAFT", stageId: null, evidence: "", language: "lv", authorId: author.id, institutionId });
     expect(idea.events.map((e) => e.type)).toEqual(["CREATED"]);
   });
 
-  test("a draft still needs a title of 5–120 characters", async () => {
-    const short = await post({ intent: "draft", title: "Abc" });
+  test("the first step needs a title of 5–120 characters", async () => {
+    const short = await post({ ...stepPart("need", fullBrief()), title: "Abc" });
     expect(short.status).toBe(400);
     expect(reply(short).error!.title).toEqual(['tooShort|{"min":5}']);
   });
 
-  test("submitting requires the whole brief and at least one principle, naming each missing field", async () => {
-    const result = await post({ intent: "submit", title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+  test("each step asks its own questions as a submission would, naming each one left empty and keeping what was typed", async () => {
+    const first = await post({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+    expect(first.status).toBe(400);
+    const errors = reply(first).error!;
+    for (const field of ["usersAffected", "problem"]) expect(errors[field], field).toEqual(["requiredToSubmit"]);
+    expect(errors.summary).toBeUndefined();
+    expect(reply(first).initialValue).toMatchObject({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+
+    const id = await saveDraft();
+    const partners = await postStep(id, "partners", { partners: "Pašvaldība" }, author);
+    expect(partners.status).toBe(400);
+    expect(reply(partners).error!.principles).toEqual(["principleRequired"]);
+    expect(reply(partners).initialValue).toMatchObject({ partners: "Pašvaldība" });
+  });
+
+  test("submitting from check-your-answers checks the whole brief and names what is missing", async () => {
+    const id = await saveDraft({ title: "Tikai pirmais solis" });
+    const result = await postCheck(id, author);
     expect(result.status).toBe(400);
     const errors = reply(result).error!;
-    for (const field of ["usersAffected", "problem", "evidence", "solution"]) expect(errors[field], field).toEqual(["requiredToSubmit"]);
+    for (const field of ["evidence", "solution"]) expect(errors[field], field).toEqual(["requiredToSubmit"]);
     expect(errors.principles).toEqual(["principleRequired"]);
     expect(errors.summary).toBeUndefined();
-    expect(reply(result).initialValue).toMatchObject({ title: "Nepabeigta ideja", summary: "Tikai īsumā." });
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DRAFT",
+      title: "Tikai pirmais solis",
+      summary: fullBrief().summary,
+    });
   });
 
   test("a complete brief enters the submitted stage with SUBMITTED after CREATED, Latvian letters intact", async () => {
@@ -96,30 +118,35 @@ describe("the brief: drafts and submission", () => {
       ["SUBMITTED", author.id],
     ]);
     expect(idea.events[1].toStageId).toBe(idea.stageId);
+    expect(idea.searchText).toContain("atzvanisanas"); // the solution, saved on its own step, is searched
   });
 
   test.each([
-    ["a too-long title", { title: "x".repeat(121) }, "title", 'tooLong|{"max":120}'],
-    ["a too-long summary", { summary: "ā".repeat(281) }, "summary", 'tooLong|{"max":280}'],
-    ["a negative usersTalkedTo", { usersTalkedTo: "-3" }, "usersTalkedTo", "notNegative"],
-    ["a fractional usersTalkedTo", { usersTalkedTo: "2.5" }, "usersTalkedTo", "wholeNumber"],
-    ["a non-numeric usersTalkedTo", { usersTalkedTo: "daudz" }, "usersTalkedTo", "wholeNumber"],
-    ["an unknown principle", { principles: "innovate-harder" }, "principles", "unknownPrinciple"],
-  ])("%s answers 400 beside the field and keeps what was typed", async (_name, overrides, field, message) => {
-    const before = await prisma.idea.count();
-    const result = await post({ ...fullBrief(), ...overrides });
+    ["a too-long title", "need", { title: "x".repeat(121) }, "title", 'tooLong|{"max":120}'],
+    ["a too-long summary", "need", { summary: "ā".repeat(281) }, "summary", 'tooLong|{"max":280}'],
+    ["a language that is neither", "need", { language: "de" }, "language", "invalid"],
+    ["a negative usersTalkedTo", "evidence", { usersTalkedTo: "-3" }, "usersTalkedTo", "notNegative"],
+    ["a fractional usersTalkedTo", "evidence", { usersTalkedTo: "2.5" }, "usersTalkedTo", "wholeNumber"],
+    ["a non-numeric usersTalkedTo", "evidence", { usersTalkedTo: "daudz" }, "usersTalkedTo", "wholeNumber"],
+    ["an unknown principle", "partners", { principles: "innovate-harder" }, "principles", "unknownPrinciple"],
+  ] as const)("%s answers 400 beside the field, keeps what was typed and saves nothing", async (_name, step, overrides, field, message) => {
+    const id = await saveDraft();
+    const before = await prisma.idea.findUniqueOrThrow({ where: { id } });
+    const typed = { ...stepPart(step, { ...fullBrief(), institutionId: String(institutionId) }), ...overrides };
+    const result = await postStep(id, step, typed, author);
     expect(result.status).toBe(400);
     expect(reply(result).error![field]).toEqual([message]);
-    expect(reply(result).initialValue!.problem).toBe(fullBrief().problem);
-    expect(await prisma.idea.count()).toBe(before);
+    const other = Object.keys(typed).find((name) => name !== field && name !== "institutionId" && name !== "principles");
+    if (other) expect(reply(result).initialValue![other]).toBe(typed[other as keyof typeof typed]);
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
   test("an unknown or deactivated institution answers 400 beside the field", async () => {
-    const unknown = await post({ ...fullBrief(), institutionId: "999999" });
+    const unknown = await post({ ...stepPart("need", fullBrief()), institutionId: "999999" });
     expect(unknown.status).toBe(400);
     expect(reply(unknown).error!.institutionId).toEqual(["unknownInstitution"]);
     const inactive = await prisma.institution.create({ data: { code: "OLD", nameLv: "Likvidēta iestāde", nameEn: "Closed body", active: false } });
-    const closed = await post({ ...fullBrief(), institutionId: String(inactive.id) });
+    const closed = await post({ ...stepPart("need", fullBrief()), institutionId: String(inactive.id) });
     expect(closed.status).toBe(400);
   });
 
@@ -128,24 +155,26 @@ describe("the brief: drafts and submission", () => {
     expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).summary).toBe(`<script>alert("x")</script> & <b>treknraksts</b>`);
   });
 
-  test("the same form sent twice (a double click) creates one idea", async () => {
+  test("the same first step sent twice (a double click) creates one idea", async () => {
     const token = "c1d2e3f4-0000-4000-8000-000000000001";
     const before = await prisma.idea.count();
-    const [first, second] = await Promise.all([post({ ...fullBrief(), createToken: token }), post({ ...fullBrief(), createToken: token })]);
+    const need = stepPart("need", fullBrief());
+    const [first, second] = await Promise.all([post({ ...need, createToken: token }), post({ ...need, createToken: token })]);
     expect(first.status).toBe(302);
     expect(second.status).toBe(302);
     expect(first.location).toBe(second.location);
-    const third = await post({ ...fullBrief(), createToken: token });
+    const third = await post({ ...need, createToken: token });
     expect(third.location).toBe(first.location);
     expect(await prisma.idea.count()).toBe(before + 1);
   });
 
   test("a form carrying another person's token is refused with 400 and their idea stays theirs", async () => {
     const token = "c1d2e3f4-0000-4000-8000-000000000002";
-    const mine = await post({ ...fullBrief(), createToken: token });
+    const need = stepPart("need", fullBrief());
+    const mine = await post({ ...need, createToken: token });
     expect(mine.status).toBe(302);
     const before = await prisma.idea.count();
-    const theirs = await post({ ...fullBrief(), title: "Svešs mēģinājums", createToken: token }, colleague);
+    const theirs = await post({ ...need, title: "Svešs mēģinājums", createToken: token }, colleague);
     expect(theirs.status).toBe(400);
     expect(reply(theirs).error![""]).toEqual(["common:errors.tampered"]);
     expect(await prisma.idea.count()).toBe(before);
@@ -167,26 +196,84 @@ describe("the brief: drafts and submission", () => {
   });
 
   test("managers may not submit ideas", async () => {
-    const result = await post(fullBrief(), manager);
+    const result = await post(stepPart("need", fullBrief()), manager);
     expect(result.status).toBe(403);
   });
 });
 
-describe("editing", () => {
-  const edit = (id: number, fields: Record<string, string | string[]>, who = author) =>
-    run(editAction, {
-      request: formRequest(`/ideas/${id}/edit`, { institutionId: String(institutionId), ...fields }, { cookie: who.cookie }),
-      params: { id: String(id) },
+describe("the steps save the draft", () => {
+  test("each step saves only its own fields, whatever else the form carries", async () => {
+    const id = await saveDraft({ title: "Solis pa solim" });
+    const result = await postStep(
+      id,
+      "evidence",
+      { evidence: "Sarunas ar 5 pacientiem.", usersTalkedTo: "5", title: "Pārrakstīts", solution: "Slepus" },
+      author,
+    );
+    expect(result.status).toBe(302);
+    expect(result.location).toBe(`/ideas/${id}/edit/proposal`);
+    const idea = await prisma.idea.findUniqueOrThrow({ where: { id } });
+    expect(idea).toMatchObject({ title: "Solis pa solim", evidence: "Sarunas ar 5 pacientiem.", usersTalkedTo: 5, solution: "", summary: fullBrief().summary });
+  });
+
+  test("the language chosen on the first step is stored, Latvian when none is chosen", async () => {
+    const english = await post({ ...stepPart("need", fullBrief()), title: "Shorter queues at the clinic", language: "en" });
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id: idFrom(english.location) } })).language).toBe("en");
+    const id = await saveDraft();
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).language).toBe("lv");
+    expect((await postStep(id, "need", { ...stepPart("need", fullBrief()), institutionId: String(institutionId), language: "en" }, author)).status).toBe(302);
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).language).toBe("en");
+  });
+
+  test("Back saves what was typed without asking for the rest, and opens the previous step", async () => {
+    const id = await saveDraft();
+    const back = await postStep(id, "proposal", { intent: "back", expectedValue: "Īsākas rindas." }, author);
+    expect(back.status).toBe(302);
+    expect(back.location).toBe(`/ideas/${id}/edit/evidence`);
+    expect(await prisma.idea.findUniqueOrThrow({ where: { id } })).toMatchObject({ expectedValue: "Īsākas rindas.", solution: "" });
+    const tooLong = await postStep(id, "proposal", { intent: "back", expectedValue: "x".repeat(2001) }, author);
+    expect(tooLong.status).toBe(400);
+    expect(reply(tooLong).error!.expectedValue).toEqual(['tooLong|{"max":2000}']);
+  });
+
+  test("the last step leads to check-your-answers, and so does a step opened from it to change an answer", async () => {
+    const id = await saveDraft();
+    const last = await postStep(id, "partners", { principles: ["partner", "test"] }, author);
+    expect(last.location).toBe(`/ideas/${id}/edit/check`);
+    const changed = await postStep(id, "need", { ...stepPart("need", fullBrief()), institutionId: String(institutionId), then: "check" }, author);
+    expect(changed.location).toBe(`/ideas/${id}/edit/check`);
+    const principles = await prisma.ideaPrinciple.findMany({ where: { ideaId: id }, include: { principle: true } });
+    expect(principles.map((p) => p.principle.key).sort()).toEqual(["partner", "test"]);
+  });
+
+  test("an unknown step is a 404", async () => {
+    const id = await saveDraft();
+    const form = { id: String(id), version: await currentVersion(id), title: "Kaut kas" };
+    const { action } = await import("~/routes/ideas.$id_.edit_.$step");
+    const result = await run(action, {
+      request: formRequest(`/ideas/${id}/edit/extra`, form, { cookie: author.cookie }),
+      params: { id: String(id), step: "extra" },
     });
-  const version = async (id: number) => String((await prisma.idea.findUniqueOrThrow({ where: { id } })).version);
+    expect(result.status).toBe(404);
+  });
+});
+
+describe("editing", () => {
+  const version = currentVersion;
 
   test("the author completes a draft and submits it", async () => {
     const id = await saveDraft();
-    const result = await edit(id, { ...fullBrief(), id: String(id), version: await version(id) });
-    expect(result.status).toBe(302);
+    await completeBrief(id, fullBrief(), author);
     const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true } });
     expect(idea.status).toBe("ACTIVE");
     expect(idea.stage?.key).toBe("submitted");
+  });
+
+  test("editing a draft opens the first step", async () => {
+    const id = await saveDraft();
+    const opened = await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } });
+    expect(opened.status).toBe(302);
+    expect(opened.location).toBe(`/ideas/${id}/edit/need`);
   });
 
   test("another user gets 404 for someone's draft, in the editor and on the idea page", async () => {
@@ -195,7 +282,8 @@ describe("editing", () => {
       expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, who.cookie), params: { id: String(id) } })).status).toBe(404);
       expect((await page(id, who)).status).toBe(404);
     }
-    expect((await edit(id, { intent: "draft", title: "Pārņemts", id: String(id), version: "1" }, colleague)).status).toBe(404);
+    expect((await postStep(id, "need", { ...stepPart("need", fullBrief()), title: "Pārņemts" }, colleague)).status).toBe(404);
+    expect((await postCheck(id, colleague)).status).toBe(404);
     expect((await page(id, author)).status).toBe(200);
   });
 
@@ -203,20 +291,34 @@ describe("editing", () => {
     const id = await submitIdea();
     expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } })).status).toBe(403);
     expect((await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, colleague.cookie), params: { id: String(id) } })).status).toBe(403);
-    expect((await edit(id, { ...fullBrief(), id: String(id), version: await version(id) })).status).toBe(403);
+    expect((await postStep(id, "evidence", { evidence: "Jauns" }, author)).status).toBe(403);
+    expect((await postCheck(id, author)).status).toBe(403);
   });
 
-  test("a returned idea shows the question, and resubmitting puts it back into submitted with an event", async () => {
+  test("a returned idea opens at the step its question is about, shows the question, and resubmitting puts it back with an event", async () => {
     const id = await submitIdea();
     // The lab sends it back with a question.
     expect((await returnIdea(await labFacilitator(), { ideaId: id, version: Number(await version(id)), text: "Cik pacientu to skar?" })).ok).toBe(true);
-    const form = await run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } });
+    const open = () => run(editLoader, { request: getRequest(`/ideas/${id}/edit`, author.cookie), params: { id: String(id) } });
+    // Without a step chosen, the first step.
+    expect((await open()).location).toBe(`/ideas/${id}/edit/need`);
+    // With one (the facilitator chose the evidence), that step.
+    const returned = await prisma.event.findFirstOrThrow({ where: { ideaId: id, type: "RETURNED" }, orderBy: { id: "desc" } });
+    await prisma.event.update({ where: { id: returned.id }, data: { data: JSON.stringify({ ...JSON.parse(returned.data ?? "{}"), step: "evidence" }) } });
+    expect((await open()).location).toBe(`/ideas/${id}/edit/evidence`);
+
+    const { loader: stepLoader } = await import("~/routes/ideas.$id_.edit_.$step");
+    const form = await run(stepLoader, { request: getRequest(`/ideas/${id}/edit/evidence`, author.cookie), params: { id: String(id), step: "evidence" } });
     expect((form.data as { returnQuestion: string }).returnQuestion).toBe("Cik pacientu to skar?");
     const mine = await run(mineLoader, { request: getRequest("/ideas/mine", author.cookie) });
     const item = (mine.data as { items: { id: number; waitingOnAuthor: string | null }[] }).items.find((i) => i.id === id);
     expect(item?.waitingOnAuthor).toBe("Cik pacientu to skar?");
 
-    const result = await edit(id, { ...fullBrief({ evidence: "Reģistrā ir 3 400 pacientu." }), id: String(id), version: await version(id) });
+    expect((await postStep(id, "evidence", { evidence: "Reģistrā ir 3 400 pacientu.", usersTalkedTo: "12", then: "check" }, author)).location).toBe(
+      `/ideas/${id}/edit/check`,
+    );
+    expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).status).toBe("NEEDS_INFO");
+    const result = await postCheck(id, author);
     expect(result.status).toBe(302);
     const idea = await prisma.idea.findUniqueOrThrow({ where: { id }, include: { stage: true, events: { orderBy: { id: "desc" }, take: 1 } } });
     expect(idea).toMatchObject({ status: "ACTIVE", returnQuestion: null, evidence: "Reģistrā ir 3 400 pacientu." });
@@ -226,8 +328,9 @@ describe("editing", () => {
 
   test("a stale version is refused with 409 and nothing is overwritten", async () => {
     const id = await saveDraft({ title: "Pirmā versija" });
-    expect((await edit(id, { intent: "draft", title: "Otrā versija", id: String(id), version: "1" })).status).toBe(302);
-    const stale = await edit(id, { intent: "draft", title: "Novecojusi versija", id: String(id), version: "1" });
+    const need = { ...stepPart("need", fullBrief()), institutionId: String(institutionId) };
+    expect((await postStep(id, "need", { ...need, title: "Otrā versija", version: "1" }, author)).status).toBe(302);
+    const stale = await postStep(id, "need", { ...need, title: "Novecojusi versija", version: "1" }, author);
     expect(stale.status).toBe(409);
     expect(reply(stale).error![""]).toEqual(["ideas:form.conflict"]);
     expect(reply(stale).initialValue!.title).toBe("Novecojusi versija");
@@ -237,7 +340,12 @@ describe("editing", () => {
   test("a tampered id in the form answers 400", async () => {
     const id = await saveDraft();
     const other = await saveDraft();
-    const result = await edit(id, { intent: "draft", title: "Sajaukts", id: String(other), version: await version(id) });
+    const result = await postStep(
+      id,
+      "need",
+      { ...stepPart("need", fullBrief()), institutionId: String(institutionId), title: "Sajaukts", id: String(other) },
+      author,
+    );
     expect(result.status).toBe(400);
     expect((await prisma.idea.findUniqueOrThrow({ where: { id } })).title).toBe("Melnraksts par rindām");
   });

@@ -61,6 +61,7 @@ type CardRow = {
   col: number | bigint;
   id: number;
   title: string;
+  language: string;
   version: number;
   stageEnteredAt: string | Date | null;
   nameLv: string;
@@ -79,12 +80,12 @@ export function cardsQuery(filter: Prisma.Sql, pages: { stageId: number; take: n
   const union = Prisma.join(
     pages.map(
       ({ stageId, take }, col) =>
-        Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(col))} AS "col", i."id", i."title", i."version", i."stageEnteredAt", i."institutionId", i."assigneeId", i."position"
+        Prisma.sql`SELECT * FROM (SELECT ${Prisma.raw(String(col))} AS "col", i."id", i."title", i."language", i."version", i."stageEnteredAt", i."institutionId", i."assigneeId", i."position"
           FROM "Idea" i WHERE ${filter} AND i."stageId" = ${stageId} ORDER BY i."position", i."id" LIMIT ${take}) AS "page${Prisma.raw(String(col))}"`,
     ),
     " UNION ALL ",
   );
-  return Prisma.sql`SELECT c."col", c."id", c."title", c."version", c."stageEnteredAt", inst."nameLv", inst."nameEn", u."name" AS "assignee",
+  return Prisma.sql`SELECT c."col", c."id", c."title", c."language", c."version", c."stageEnteredAt", inst."nameLv", inst."nameEn", u."name" AS "assignee",
       (SELECT COUNT(*) FROM "Support" s WHERE s."ideaId" = c."id") AS "supports",
       (SELECT COUNT(*) FROM "Experiment" e WHERE e."ideaId" = c."id") AS "experiments"
     FROM (${union}) AS c JOIN "Institution" inst ON inst."id" = c."institutionId" LEFT JOIN "User" u ON u."id" = c."assigneeId"
@@ -152,6 +153,7 @@ export async function getBoard(
     cardsOf[pages[Number(r.col)].index].push({
       id,
       title: r.title,
+      language: r.language === "en" ? ("en" as const) : ("lv" as const),
       version: Number(r.version),
       institution: localName(locale, r),
       assignee: r.assignee,
@@ -178,6 +180,8 @@ export async function getBoard(
 export type BoardCard = {
   id: number;
   title: string;
+  /** The language the idea is written in: its title is marked with it. */
+  language: "lv" | "en";
   version: number;
   institution: string;
   assignee: string | null;
@@ -483,6 +487,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
       version: true,
       assigneeId: true,
       closingNote: true,
+      language: true,
       ...BRIEF_SELECT,
       stage: { select: { key: true, kind: true, nameLv: true, nameEn: true } },
       principles: { select: { principle: { select: { key: true } } } },
@@ -506,6 +511,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
       stage: idea.stage ? { key: idea.stage.key, kind: idea.stage.kind, name: localName(locale, idea.stage) } : null,
       principles: idea.principles.map((p) => p.principle.key),
       brief: briefOf(idea),
+      language: idea.language,
     },
     stages: stages.map((s) => ({ key: s.key, name: localName(locale, s), kind: s.kind, size: sizeOf.get(s.id) ?? 0 })),
     facilitators,

@@ -59,7 +59,7 @@ export function CardView({
     <div className="flex items-start gap-2">
       {handle}
       <h3 id={titleId} className="min-w-0 flex-1 break-words font-semibold">
-        <a href={`/ideas/${card.id}`} className="link">
+        <a href={`/ideas/${card.id}`} className="link" lang={card.language}>
           {card.title}
         </a>
       </h3>
@@ -76,7 +76,7 @@ export function CardView({
     return (
       <article id={`card-${card.id}`} aria-labelledby={titleId} className="card-compact">
         <h3 id={titleId} className="line-clamp-2 break-words text-[0.8125rem] font-semibold leading-5">
-          <a href={`/ideas/${card.id}`} className="link">
+          <a href={`/ideas/${card.id}`} className="link" lang={card.language}>
             {card.title}
           </a>
         </h3>

@@ -76,3 +76,43 @@ export const SEARCHED_FIELDS = ["title", "summary", "problem", "solution"] as co
 export function searchTextOf(idea: Record<(typeof SEARCHED_FIELDS)[number], string>) {
   return foldForSearch(SEARCHED_FIELDS.map((f) => idea[f]).join("\n"));
 }
+
+/**
+ * The brief as steps, one topic a page, in the GovLab brief's order; each step asks one group's
+ * questions, the first also the title, the institution and the language, the last also the
+ * principles. Their keys are in URLs (/ideas/1/edit/evidence) and in a returned idea's event
+ * (data.step: the step the facilitator's question is about).
+ */
+export const BRIEF_STEPS = [
+  { key: "need", group: "users" },
+  { key: "evidence", group: "evidence" },
+  { key: "proposal", group: "proposal" },
+  { key: "test", group: "test" },
+  { key: "partners", group: "partners" },
+] as const satisfies readonly { key: string; group: (typeof BRIEF_GROUPS)[number]["key"] }[];
+export type BriefStep = (typeof BRIEF_STEPS)[number]["key"];
+export const BRIEF_STEP_KEYS: readonly BriefStep[] = BRIEF_STEPS.map((s) => s.key);
+
+export const isBriefStep = (value: unknown): value is BriefStep => (BRIEF_STEP_KEYS as readonly unknown[]).includes(value);
+
+/** The idea's own fields, asked on the first step and the last, besides the brief's. */
+export type IdeaField = "title" | "institutionId" | "language" | "principles";
+
+/** A step's brief fields (from brief.ts's groups). */
+export function stepBriefFields(step: BriefStep): readonly AnyBriefField[] {
+  const group = BRIEF_STEPS.find((s) => s.key === step)!.group;
+  return BRIEF_GROUPS.find((g) => g.key === group)!.fields;
+}
+
+/** Every field a step asks, in the order it asks them. */
+export function stepFieldNames(step: BriefStep): (BriefFieldName | IdeaField)[] {
+  const brief = stepBriefFields(step).map((f) => f.name);
+  if (step === "need") return ["title", "institutionId", "language", ...brief];
+  if (step === "partners") return [...brief, "principles"];
+  return brief;
+}
+
+/** The step that asks a field. */
+export function stepOf(field: string): BriefStep {
+  return BRIEF_STEP_KEYS.find((s) => (stepFieldNames(s) as string[]).includes(field)) ?? "need";
+}

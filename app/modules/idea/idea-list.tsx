@@ -11,11 +11,15 @@ export function IdeaList({ items, showWaiting = false }: { items: IdeaListItem[]
       {items.map((idea) => (
         <li key={idea.id} className="rounded-lg bg-white p-4 shadow">
           <h2 className="text-lg font-semibold break-words">
-            <Link to={`/ideas/${idea.id}`} className="link">
+            <Link to={`/ideas/${idea.id}`} className="link" lang={idea.language}>
               {idea.title}
             </Link>
           </h2>
-          {idea.summary ? <p className="mt-1 text-slate-800 break-words">{idea.summary}</p> : null}
+          {idea.summary ? (
+            <p className="mt-1 text-slate-800 break-words" lang={idea.language}>
+              {idea.summary}
+            </p>
+          ) : null}
           {showWaiting && idea.waitingOnAuthor ? (
             <p className="mt-2 rounded border-l-4 border-amber-600 bg-amber-50 px-3 py-2">
               <span className="font-semibold">{t("mine.waiting")}</span> {idea.waitingOnAuthor}

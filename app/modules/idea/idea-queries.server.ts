@@ -9,7 +9,7 @@ import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, pageOf, pages, parseFilters } from "~/utils/query";
 import { matchesWords } from "~/utils/text";
-import { briefOf } from "./brief";
+import { briefOf, isBriefStep, type BriefStep } from "./brief";
 import { undoableDecline } from "./events";
 import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
@@ -18,6 +18,7 @@ import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
 const listSelect = {
   id: true,
   title: true,
+  language: true,
   summary: true,
   status: true,
   lastActivityAt: true,
@@ -45,6 +46,7 @@ function toListItem(row: ListRow, supports: number, locale: Locale) {
   return {
     id: row.id,
     title: row.title,
+    language: row.language,
     summary: row.summary,
     status: row.status,
     lastActivityAt: row.lastActivityAt.toISOString(),
@@ -165,6 +167,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     id: idea.id,
     version: idea.version,
     title: idea.title,
+    language: idea.language,
     brief: briefOf(idea),
     status: idea.status,
     stage: idea.stage ? { key: idea.stage.key, name: localName(locale, idea.stage), kind: idea.stage.kind } : null,
@@ -229,6 +232,7 @@ export async function getEditableIdea(user: SessionUser, id: number) {
   return {
     title: idea.title,
     status: idea.status,
+    language: idea.language,
     returnQuestion: idea.status === "NEEDS_INFO" ? idea.returnQuestion : null,
     defaults: {
       id: idea.id,
@@ -237,6 +241,35 @@ export async function getEditableIdea(user: SessionUser, id: number) {
       ...briefOf(idea),
       principles: idea.principles.map((p) => p.principle.key),
       institutionId: idea.institutionId,
+      language: idea.language,
     },
   };
+}
+
+/**
+ * The step the brief opens on for editing: for an idea returned with a question, the step the
+ * question is about (the latest RETURNED event's data.step, when the facilitator chose one);
+ * otherwise the first.
+ */
+export async function openingStep(user: SessionUser, id: number): Promise<BriefStep> {
+  const idea = await getEditableIdea(user, id);
+  if (idea.status !== "NEEDS_INFO") return "need";
+  const returned = await prisma.event.findFirst({
+    where: { ideaId: id, type: "RETURNED" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { data: true },
+  });
+  const step = readStep(returned?.data);
+  return step ?? "need";
+}
+
+function readStep(data: string | null | undefined): BriefStep | null {
+  if (!data) return null;
+  try {
+    const parsed: unknown = JSON.parse(data);
+    const step = parsed && typeof parsed === "object" ? (parsed as { step?: unknown }).step : undefined;
+    return isBriefStep(step) ? step : null;
+  } catch {
+    return null;
+  }
 }

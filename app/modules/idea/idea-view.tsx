@@ -7,17 +7,28 @@ import { BRIEF_FIELDS, BRIEF_GROUPS, COMMENT_MAX, type Brief } from "./brief";
 import { CommentSchema } from "./idea.schema";
 import type { IdeaPageData } from "./idea-queries.server";
 
-/** The brief as plain text, in the brief's order: line breaks kept, nothing rendered as HTML or Markdown. */
-export function BriefView({ brief, sections = false }: { brief: Brief; /** In collapsible sections, one a group (the first open). */ sections?: boolean }) {
+/**
+ * The brief as plain text, in the brief's order: line breaks kept, nothing rendered as HTML or
+ * Markdown; the answers marked with the language the idea is written in (`lang`).
+ */
+export function BriefView({
+  brief,
+  lang,
+  sections = false,
+}: {
+  brief: Brief;
+  lang?: string;
+  /** In collapsible sections, one a group (the first open). */ sections?: boolean;
+}) {
   const { t } = useTranslation("ideas");
-  if (!sections) return <BriefAnswers brief={brief} fields={BRIEF_FIELDS} />;
+  if (!sections) return <BriefAnswers brief={brief} fields={BRIEF_FIELDS} lang={lang} />;
   return (
     <div className="space-y-3">
       {BRIEF_GROUPS.map((group, index) => (
         <details key={group.key} open={index === 0} className="rounded-md border border-slate-300 bg-white">
           <summary className="cursor-pointer px-4 py-3 font-semibold">{t(`groups.${group.key}.title`)}</summary>
           <div className="border-t border-slate-200 px-4 py-3">
-            <BriefAnswers brief={brief} fields={group.fields} />
+            <BriefAnswers brief={brief} fields={group.fields} lang={lang} />
           </div>
         </details>
       ))}
@@ -25,7 +36,7 @@ export function BriefView({ brief, sections = false }: { brief: Brief; /** In co
   );
 }
 
-function BriefAnswers({ brief, fields }: { brief: Brief; fields: readonly { name: keyof Brief }[] }) {
+function BriefAnswers({ brief, fields, lang }: { brief: Brief; fields: readonly { name: keyof Brief }[]; lang?: string }) {
   const { t } = useTranslation("ideas");
   return (
     <dl className="space-y-5">
@@ -35,7 +46,7 @@ function BriefAnswers({ brief, fields }: { brief: Brief; fields: readonly { name
           <div key={name} className="break-inside-avoid">
             <dt className="font-semibold">{t(`fields.${name}.label`)}</dt>
             <dd className="whitespace-pre-line text-slate-900">
-              {value === null || value === "" ? <span className="italic text-slate-600">{t("page.notGiven")}</span> : String(value)}
+              {value === null || value === "" ? <span className="italic text-slate-600">{t("page.notGiven")}</span> : <span lang={lang}>{String(value)}</span>}
             </dd>
           </div>
         );

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
 import { count, idFilter, MAX_ID, optionalText, pageFilter, recordId, requiredText } from "~/utils/schema";
-import { BRIEF_FIELDS, COMMENT_MAX, TITLE, type BriefCountField, type BriefField, type BriefTextField } from "./brief";
+import { BRIEF_FIELDS, COMMENT_MAX, stepBriefFields, TITLE, type BriefCountField, type BriefField, type BriefStep, type BriefTextField } from "./brief";
 
 export const PRINCIPLE_KEYS = ["embrace", "equip", "partner", "test", "share"] as const;
 export type PrincipleKey = (typeof PRINCIPLE_KEYS)[number];
@@ -39,6 +39,14 @@ const institutionId = z
   .positive(errorMessage("invalid"))
   .max(MAX_ID, errorMessage("invalid"));
 
+/** The languages an idea may be written in; Latvian unless the author chooses English. */
+export const IDEA_LANGUAGES = ["lv", "en"] as const;
+export type IdeaLanguage = (typeof IDEA_LANGUAGES)[number];
+const language = z
+  .enum(IDEA_LANGUAGES, { error: errorMessage("invalid") })
+  .optional()
+  .transform((v) => v ?? "lv");
+
 // Hidden fields: which idea and which version the form was opened on, or the create token.
 const hidden = {
   id: recordId.optional(),
@@ -46,7 +54,7 @@ const hidden = {
   createToken: z.string().max(64).optional(),
 };
 
-export const DraftSchema = z.object({ intent: z.literal("draft"), ...hidden, title, ...briefFields(false), principles, institutionId });
+export const DraftSchema = z.object({ intent: z.literal("draft"), ...hidden, title, ...briefFields(false), principles, institutionId, language });
 
 export const SubmitSchema = DraftSchema.extend({
   intent: z.literal("submit"),
@@ -61,6 +69,53 @@ export type IdeaFormValue = z.infer<typeof IdeaFormSchema>;
 export function schemaForIntent(intent: FormDataEntryValue | null) {
   return intent === "draft" ? DraftSchema : SubmitSchema;
 }
+
+/**
+ * One step of the brief (brief.ts, BRIEF_STEPS). "Save and continue" checks the step's answers as
+ * a submission would; "Back" keeps what was typed with only the lengths checked. The first step
+ * creates the draft, so it has no Back; `then` brings a changed answer back to check-your-answers.
+ */
+export function stepSchema(step: BriefStep, intent: "continue" | "back" = "continue") {
+  const submit = intent === "continue";
+  const fields = Object.fromEntries(
+    stepBriefFields(step).map((f) => [
+      f.name,
+      f.kind === "count" ? count : submit && f.requiredToSubmit ? requiredText(f.max, { message: "requiredToSubmit" }) : answer(f.max),
+    ]),
+  ) as Partial<Record<BriefTextField, ReturnType<typeof answer>>> & Partial<Record<BriefCountField, typeof count>>;
+  const common = { ...hidden, then: z.literal("check").optional() };
+  if (step === "need") return z.object({ ...common, title, institutionId, language, ...fields });
+  const own = step === "partners" ? { principles: submit ? chosenPrinciples : principles } : {};
+  return z.object({ intent: z.literal(intent), ...common, ...fields, ...own });
+}
+
+/** A step's form: the first step's, or a later one's with Save and continue or Back. */
+export function stepFormSchema(step: BriefStep): z.ZodType<StepValue> {
+  if (step === "need") return NeedStepSchema;
+  return z.discriminatedUnion("intent", [stepSchema(step, "continue"), stepSchema(step, "back")] as never as [ReturnType<typeof stepSchema>], {
+    error: errorMessage("invalid"),
+  }) as z.ZodType<StepValue>;
+}
+
+/** The first step's form: it starts the draft (with the create token) or changes it. */
+export const NeedStepSchema = stepSchema("need") as z.ZodType<StepValue>;
+
+/** What any step's form sends, once checked. */
+export type StepValue = {
+  intent?: "continue" | "back";
+  id?: number;
+  version?: number;
+  createToken?: string;
+  then?: "check";
+  title?: string;
+  institutionId?: number;
+  language?: "lv" | "en";
+  principles?: string[];
+} & Partial<Record<BriefTextField, string>> &
+  Partial<Record<BriefCountField, number | null | undefined>>;
+
+/** Check-your-answers: submitting the whole brief, which the server checks as it is stored. */
+export const CheckAnswersSchema = z.object({ intent: z.literal("submit"), version: recordId });
 
 export const CommentSchema = z.object({
   intent: z.literal("comment"),

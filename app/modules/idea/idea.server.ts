@@ -5,8 +5,8 @@ import { command, type CommandContext } from "~/core/command.server";
 import { fail, ok } from "~/core/result";
 import type { SessionUser } from "~/utils/auth.server";
 import { isUniqueViolation, prisma, type Tx } from "~/utils/db.server";
-import { BRIEF_FIELDS, searchTextOf } from "./brief";
-import type { IdeaFormValue } from "./idea.schema";
+import { BRIEF_FIELDS, briefOf, searchTextOf, stepBriefFields, TITLE, type BriefStep } from "./brief";
+import type { IdeaFormValue, StepValue } from "./idea.schema";
 import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
 
 export const PAGE_SIZE = 25;
@@ -17,15 +17,17 @@ export function visibleTo(user: { id: number }): Prisma.IdeaWhereInput {
 }
 
 /** Checks the institution and principles a form names; returns their ids or the field errors. */
-async function resolveReferences(tx: Tx, value: IdeaFormValue, currentInstitutionId?: number) {
+async function resolveReferences(tx: Tx, value: { institutionId?: number; principles?: string[] }, currentInstitutionId?: number) {
+  const keys = value.principles ?? [];
   const [institution, principles] = await Promise.all([
-    tx.institution.findUnique({ where: { id: value.institutionId }, select: { id: true, active: true } }),
-    tx.principle.findMany({ where: { key: { in: value.principles } }, select: { id: true } }),
+    value.institutionId === undefined ? null : tx.institution.findUnique({ where: { id: value.institutionId }, select: { id: true, active: true } }),
+    tx.principle.findMany({ where: { key: { in: keys } }, select: { id: true } }),
   ]);
   const errors: Record<string, string> = {};
   // A deactivated institution stays valid for an idea that already belongs to it.
-  if (!institution || (!institution.active && institution.id !== currentInstitutionId)) errors.institutionId = "unknownInstitution";
-  if (principles.length !== new Set(value.principles).size) errors.principles = "unknownPrinciple";
+  if (value.institutionId !== undefined && (!institution || (!institution.active && institution.id !== currentInstitutionId)))
+    errors.institutionId = "unknownInstitution";
+  if (principles.length !== new Set(keys).size) errors.principles = "unknownPrinciple";
   return { errors: Object.keys(errors).length ? errors : null, principleIds: principles.map((p) => p.id) };
 }
 
@@ -35,6 +37,7 @@ function briefData(value: IdeaFormValue) {
     ...Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, f.kind === "count" ? (value[f.name] ?? null) : value[f.name]])),
     searchText: searchTextOf(value),
     institutionId: value.institutionId,
+    language: value.language,
   };
 }
 
@@ -134,6 +137,106 @@ export const updateIdea = command<{ id: number; value: IdeaFormValue }, { id: nu
     const status = idea.status as "DRAFT" | "NEEDS_INFO";
     if (value.intent === "submit") await enterIntake(ctx, id, status);
     else if (status === "NEEDS_INFO") await emit({ kind: "idea", type: "EDITED", ideaId: id, actorId: actor.id });
+    return ok({ id });
+  },
+});
+
+/** The fields one step of the brief writes: its own answers, never another step's. */
+function stepData(step: BriefStep, value: StepValue) {
+  const data: Record<string, unknown> = Object.fromEntries(
+    stepBriefFields(step).map((f) => [f.name, f.kind === "count" ? (value[f.name] ?? null) : (value[f.name] ?? "")]),
+  );
+  if (step === "need") Object.assign(data, { title: value.title, institutionId: value.institutionId, language: value.language ?? "lv" });
+  return data;
+}
+
+/**
+ * One step of the brief, saved as the draft (brief.ts, BRIEF_STEPS): the first step without an id
+ * starts the draft (the same form sent twice makes one idea, by its create token); any other save
+ * changes only that step's fields of a draft or a returned idea. Nothing is submitted here.
+ */
+export const saveBriefStep = command<{ id?: number; step: BriefStep; value: StepValue }, { id: number }, SessionUser, { existing: number | null }>({
+  permission: "idea:create",
+  async prepare(user, { id, value }) {
+    if (id !== undefined) return ok({ existing: null });
+    const existing = await alreadyCreated(user, value.createToken);
+    if (!existing && value.createToken && (await prisma.idea.count({ where: { createToken: value.createToken } }))) return fail(400, "common:errors.tampered");
+    return ok({ existing: existing?.id ?? null });
+  },
+  async run({ tx, actor, emit }, { id, step, value }, { existing }) {
+    if (id === undefined) {
+      if (existing) return ok({ id: existing });
+      if (step !== "need" || value.title === undefined || value.institutionId === undefined) return fail(400, "common:errors.tampered");
+      const { errors } = await resolveReferences(tx, { institutionId: value.institutionId });
+      if (errors) return fail(400, errors);
+      const data = stepData(step, value);
+      const idea = await tx.idea.create({
+        data: {
+          title: value.title,
+          institutionId: value.institutionId,
+          ...data,
+          searchText: searchTextOf({ title: value.title, summary: value.summary ?? "", problem: value.problem ?? "", solution: "" }),
+          status: "DRAFT",
+          authorId: actor.id,
+          createToken: value.createToken || null,
+        },
+        select: { id: true },
+      });
+      await emit({ kind: "idea", type: "CREATED", ideaId: idea.id, actorId: actor.id, toStatus: "DRAFT" });
+      return ok({ id: idea.id });
+    }
+    const idea = await tx.idea.findFirst({ where: { id, ...visibleTo(actor) } });
+    if (!idea) return fail(404);
+    if (!mayEdit(actor, idea)) return fail(403);
+    if ((value.id !== undefined && value.id !== id) || value.version === undefined) return fail(400, "common:errors.tampered");
+    const { errors, principleIds } = await resolveReferences(tx, { institutionId: value.institutionId, principles: value.principles }, idea.institutionId);
+    if (errors) return fail(400, errors);
+    const data = stepData(step, value);
+    const merged = { ...idea, ...data } as typeof idea;
+    const updated = await tx.idea.updateMany({
+      where: { id, version: value.version, authorId: actor.id, status: { in: ["DRAFT", "NEEDS_INFO"] } },
+      data: { ...data, searchText: searchTextOf(merged), version: { increment: 1 } },
+    });
+    if (updated.count === 0) return fail(409, "ideas:form.conflict");
+    if (step === "partners") {
+      await tx.ideaPrinciple.deleteMany({ where: { ideaId: id } });
+      await tx.ideaPrinciple.createMany({ data: principleIds.map((principleId) => ({ ideaId: id, principleId })) });
+    }
+    return ok({ id });
+  },
+  async recover(error, { id, value }, user) {
+    if (id !== undefined || !isUniqueViolation(error)) return undefined;
+    const existing = await alreadyCreated(user, value.createToken);
+    return existing ? ok({ id: existing.id }) : fail(400, "common:errors.tampered");
+  },
+});
+
+/** What a stored brief still lacks before it can be submitted, by field (empty when complete). */
+export function missingAnswers(idea: Parameters<typeof briefOf>[0] & { title: string }, principles: number) {
+  const brief = briefOf(idea);
+  const errors: Record<string, string> = {};
+  if (idea.title.trim().length < TITLE.min) errors.title = "requiredToSubmit";
+  for (const f of BRIEF_FIELDS) if (f.kind === "text" && f.requiredToSubmit && !brief[f.name].trim()) errors[f.name] = "requiredToSubmit";
+  if (principles === 0) errors.principles = "principleRequired";
+  return errors;
+}
+
+/** Check-your-answers' submit: the stored brief, checked whole, goes to the lab (or back to it, answered). */
+export const submitBrief = command<{ id: number; version: number }, { id: number }, SessionUser>({
+  permission: "idea:create",
+  async run(ctx, { id, version }) {
+    const { tx, actor } = ctx;
+    const idea = await tx.idea.findFirst({ where: { id, ...visibleTo(actor) }, include: { _count: { select: { principles: true } } } });
+    if (!idea) return fail(404);
+    if (!mayEdit(actor, idea)) return fail(403);
+    const missing = missingAnswers(idea, idea._count.principles);
+    if (Object.keys(missing).length) return fail(400, missing);
+    const updated = await tx.idea.updateMany({
+      where: { id, version, authorId: actor.id, status: { in: ["DRAFT", "NEEDS_INFO"] } },
+      data: { version: { increment: 1 } },
+    });
+    if (updated.count === 0) return fail(409, "ideas:form.conflict");
+    await enterIntake(ctx, id, idea.status as "DRAFT" | "NEEDS_INFO");
     return ok({ id });
   },
 });

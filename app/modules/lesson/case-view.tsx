@@ -19,11 +19,19 @@ export function CaseView({ c }: { c: CaseData }) {
       {children}
     </section>
   );
-  const text = (value: string | null | undefined) => (value && value.trim() ? <p className="mb-2 whitespace-pre-line">{value}</p> : null);
+  // The idea's own answers are marked with the language it is written in; the lab's notes are not.
+  const text = (value: string | null | undefined, lang?: string) =>
+    value && value.trim() ? (
+      <p className="mb-2 whitespace-pre-line" lang={lang}>
+        {value}
+      </p>
+    ) : null;
   return (
     <article>
       <p className="text-sm text-slate-700">{t("case.label")}</p>
-      <h1 className="mb-2 text-3xl font-bold break-words">{c.title}</h1>
+      <h1 className="mb-2 text-3xl font-bold break-words" lang={c.ideaLanguage}>
+        {c.title}
+      </h1>
       <dl className="mb-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <div>
           <dt className="inline font-semibold">{t("case.institution")}: </dt>
@@ -44,15 +52,17 @@ export function CaseView({ c }: { c: CaseData }) {
           <dd className="inline">{c.principles.map((p) => p.title).join("; ")}</dd>
         </div>
       </dl>
-      {text(c.summary)}
+      {text(c.summary, c.ideaLanguage)}
       {section(
         "problemAndUsers",
-        <>{Object.entries(c.problemAndUsers).map(([field, value]) => (typeof value === "string" ? <div key={field}>{text(value)}</div> : null))}</>,
+        <>
+          {Object.entries(c.problemAndUsers).map(([field, value]) => (typeof value === "string" ? <div key={field}>{text(value, c.ideaLanguage)}</div> : null))}
+        </>,
       )}
       {section(
         "whatWasTried",
         <>
-          {text(c.whatWasTried.solution)}
+          {text(c.whatWasTried.solution, c.ideaLanguage)}
           <ul className="list-disc pl-6">
             {c.whatWasTried.experiments.map((e, i) => (
               <li key={i}>
@@ -63,7 +73,7 @@ export function CaseView({ c }: { c: CaseData }) {
           </ul>
         </>,
       )}
-      {section("partners", text(c.partners || "—"))}
+      {section("partners", text(c.partners || "—", c.partners ? c.ideaLanguage : undefined))}
       {section(
         "resultsAndImpact",
         <>
@@ -112,7 +122,7 @@ export function CaseView({ c }: { c: CaseData }) {
           </li>
           {c.conditionsForReplication.firstTest ? (
             <li>
-              {t("case.firstTest")}: {c.conditionsForReplication.firstTest}
+              {t("case.firstTest")}: <span lang={c.ideaLanguage}>{c.conditionsForReplication.firstTest}</span>
             </li>
           ) : null}
         </ul>,

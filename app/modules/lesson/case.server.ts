@@ -29,6 +29,8 @@ export async function getCase(user: SessionUser, ideaId: number, locale: Locale)
   return {
     id: idea.id,
     title: idea.title,
+    /** The language the idea's title and brief are written in. */
+    ideaLanguage: idea.language,
     ...caseSection(brief, "summary"),
     institution,
     outcome: idea.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),

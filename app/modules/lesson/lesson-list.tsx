@@ -35,7 +35,7 @@ export function LessonList({ entries }: { entries: LessonEntry[] }) {
             <time dateTime={entry.date}>{formatDate(i18n.language, entry.date)}</time>
           </p>
           <h2 className="text-lg font-semibold break-words">
-            <Link to={`/ideas/${entry.ideaId}${entry.kind === "experiment" ? "#experiments" : ""}`} className="link">
+            <Link to={`/ideas/${entry.ideaId}${entry.kind === "experiment" ? "#experiments" : ""}`} className="link" lang={entry.ideaLanguage}>
               {entry.ideaTitle}
             </Link>
           </h2>

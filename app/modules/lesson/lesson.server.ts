@@ -52,6 +52,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
   const ideaSelect = {
     id: true,
     title: true,
+    language: true,
     institution: { select: { nameLv: true, nameEn: true } },
     principles: { select: { principle: { select: { key: true, position: true } } } },
   } satisfies Prisma.IdeaSelect;
@@ -108,6 +109,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
       date: (e.completedAt ?? e.updatedAt).toISOString(),
       ideaId: e.idea.id,
       ideaTitle: e.idea.title,
+      ideaLanguage: e.idea.language,
       institution: name(e.idea.institution),
       principles: principleKeys(e.idea.principles),
       hypothesis: e.hypothesis,
@@ -125,6 +127,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
       date: i.closedAt!.toISOString(),
       ideaId: i.id,
       ideaTitle: i.title,
+      ideaLanguage: i.language,
       institution: name(i.institution),
       principles: principleKeys(i.principles),
       closingNote: i.closingNote,
