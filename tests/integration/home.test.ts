@@ -155,7 +155,7 @@ describe("the lab", () => {
     await prisma.idea.update({ where: { id: quiet.id }, data: { lastActivityAt: daysAgo(45) } });
 
     const home = await getHomeData(lab, "lv");
-    expect(home.work!.assigned).toEqual({ total: 1, items: [{ id: mine.id, title: "Piešķirta man", stage: "Problēmas definēšana", days: 5 }] });
+    expect(home.work!.assigned).toEqual({ total: 1, items: [{ id: mine.id, title: "Piešķirta man", language: "lv", stage: "Problēmas definēšana", days: 5 }] });
     expect(home.work!.stale.items[0]).toMatchObject({ id: quiet.id, title: "Klusa ideja", stage: "Izpēte", days: 45 });
     expect(home.work!.stale.items.map((i) => i.id)).not.toContain(mine.id);
   });
@@ -184,4 +184,15 @@ describe("the lab", () => {
     expect(home.work!.triage.total).toBeGreaterThan(0);
     expect(home.figures!.headline.submitted).toBeGreaterThan(0);
   });
+});
+
+test("each idea's title is given with the language it is written in, so the page can mark it (lang)", async () => {
+  const author = await createUser();
+  const english = await draftIdea(author.id, "A draft written in English");
+  const latvian = await draftIdea(author.id, "Latviski rakstīts melnraksts");
+  await prisma.idea.update({ where: { id: english }, data: { language: "en" } });
+  const home = await getHomeData(author, "lv");
+  const items = home.mine!.drafts.items;
+  expect(items.find((i) => i.id === english)?.language).toBe("en");
+  expect(items.find((i) => i.id === latvian)?.language).toBe("lv");
 });

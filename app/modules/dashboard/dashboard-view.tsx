@@ -328,7 +328,7 @@ export function DashboardView({ d }: { d: Dashboard }) {
                 {d.stale.ideas.map((i) => (
                   <tr key={i.id}>
                     <th scope="row" className="border-t border-slate-200 px-2 py-1 text-left font-normal">
-                      <Link to={`/ideas/${i.id}`} className="link">
+                      <Link to={`/ideas/${i.id}`} className="link" lang={i.language}>
                         {i.title}
                       </Link>
                     </th>

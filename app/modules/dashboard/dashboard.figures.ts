@@ -5,7 +5,15 @@
 /** The period (whole UTC days, `to` included) and the idea filters; a principle id that exists nowhere matches nothing. */
 export type FigureFilters = { from: string; to: string; institutionId?: number; principleId?: number };
 
-export type StaleIdea = { id: number; title: string; stageId: number; institutionId: number; lastActivityAt: string; days: number };
+export type StaleIdea = {
+  id: number;
+  title: string;
+  /** The language the idea is written in. */ language: string;
+  stageId: number;
+  institutionId: number;
+  lastActivityAt: string;
+  days: number;
+};
 
 export interface DashboardFigures {
   /** Ideas first submitted in the period, by institution and month (YYYY-MM). */

@@ -164,12 +164,12 @@ export const postgresqlFigures: DashboardFigures = {
     // The stale ideas' ids from the index by stage and last activity (materialised: walking the index
     // by last activity alone would read the rows of every idea on the board that waits longer, most
     // of them closed), then the page's few rows.
-    const list = await rows<{ total: number; id: number; title: string; lastActivityAt: Date; stageId: number; institutionId: number }>(
+    const list = await rows<{ total: number; id: number; title: string; language: string; lastActivityAt: Date; stageId: number; institutionId: number }>(
       `WITH stale AS MATERIALIZED (
           SELECT i."id", i."lastActivityAt" FROM "Idea" i
           WHERE i."status" = 'ACTIVE' AND i."stageId" IN (${p.ints(workStageIds)}) AND i."lastActivityAt" < ${cutoff}${ideaFilter(f, p)}
         )
-        SELECT (SELECT COUNT(*)::int FROM stale) AS total, i."id", i."title", i."lastActivityAt", i."stageId", i."institutionId"
+        SELECT (SELECT COUNT(*)::int FROM stale) AS total, i."id", i."title", i."language", i."lastActivityAt", i."stageId", i."institutionId"
         FROM "Idea" i JOIN (SELECT s."id" FROM stale s ORDER BY s."lastActivityAt" ASC, s."id" ASC LIMIT ${p.add(limit, "int")}) first ON first."id" = i."id"
         ORDER BY i."lastActivityAt" ASC, i."id" ASC`,
       p,
@@ -180,6 +180,7 @@ export const postgresqlFigures: DashboardFigures = {
       ideas: list.map((r): StaleIdea => ({
         id: r.id,
         title: r.title,
+        language: r.language,
         stageId: r.stageId,
         institutionId: r.institutionId,
         lastActivityAt: new Date(r.lastActivityAt).toISOString(),

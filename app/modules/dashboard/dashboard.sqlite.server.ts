@@ -196,12 +196,12 @@ export const sqliteFigures: DashboardFigures = {
     const [where, params] = ideaFilter(f);
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString().replace("Z", "+00:00");
     // The stale ideas' ids from the index by stage and last activity, then the page's few rows.
-    const list = await rows<{ total: unknown; id: unknown; title: string; lastActivityAt: string; stageId: unknown; institutionId: unknown }>(
+    const list = await rows<{ total: unknown; id: unknown; title: string; language: string; lastActivityAt: string; stageId: unknown; institutionId: unknown }>(
       `WITH stale AS MATERIALIZED (
           SELECT i."id" AS id, i."lastActivityAt" AS lastActivityAt FROM "Idea" i INDEXED BY "Idea_status_stageId_lastActivityAt_id_idx"
           WHERE i."status" = 'ACTIVE' AND i."stageId" IN (${marks(workStageIds)}) AND i."lastActivityAt" < ?${where}
         )
-        SELECT (SELECT COUNT(*) FROM stale) AS total, i."id" AS id, i."title" AS title, i."lastActivityAt" AS lastActivityAt, i."stageId" AS stageId,
+        SELECT (SELECT COUNT(*) FROM stale) AS total, i."id" AS id, i."title" AS title, i."language" AS language, i."lastActivityAt" AS lastActivityAt, i."stageId" AS stageId,
           i."institutionId" AS institutionId
         FROM (SELECT s.id FROM stale s ORDER BY s.lastActivityAt ASC, s.id ASC LIMIT ?) first JOIN "Idea" i ON i."id" = first.id
         ORDER BY i."lastActivityAt" ASC, i."id" ASC`,
@@ -213,6 +213,7 @@ export const sqliteFigures: DashboardFigures = {
       ideas: list.map((r): StaleIdea => ({
         id: n(r.id),
         title: r.title,
+        language: r.language,
         stageId: n(r.stageId),
         institutionId: n(r.institutionId),
         lastActivityAt: new Date(r.lastActivityAt).toISOString(),

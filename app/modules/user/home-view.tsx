@@ -64,7 +64,7 @@ function Change({ change }: { change: HomeChange }) {
   const { t } = useTranslation();
   return (
     <li className="py-2">
-      <Link to={`/ideas/${change.ideaId}`} className="link break-words">
+      <Link to={`/ideas/${change.ideaId}`} className="link break-words" lang={change.language}>
         {change.title}
       </Link>
       <span className="block text-sm text-slate-700">
@@ -91,7 +91,7 @@ export function MineSections({ mine, loadedAt }: { mine: NonNullable<HomeData["m
       >
         {returned.items.map((idea) => (
           <li key={idea.id} className="py-2">
-            <Link to={`/ideas/${idea.id}`} className="link break-words font-semibold">
+            <Link to={`/ideas/${idea.id}`} className="link break-words font-semibold" lang={idea.language}>
               {idea.title}
             </Link>
             <p className="mt-1 whitespace-pre-line break-words">
@@ -118,7 +118,7 @@ export function MineSections({ mine, loadedAt }: { mine: NonNullable<HomeData["m
       >
         {drafts.items.map((idea) => (
           <li key={idea.id} className="py-2">
-            <Link to={`/ideas/${idea.id}/edit`} className="link break-words">
+            <Link to={`/ideas/${idea.id}/edit`} className="link break-words" lang={idea.language}>
               {idea.title}
             </Link>
             <span className="block text-sm text-slate-700">{t("home.drafts.edited", { when: ago(t, idea.days) })}</span>
@@ -161,7 +161,7 @@ export function WorkSections({ work }: { work: NonNullable<HomeData["work"]> }) 
       >
         {triage.items.map((idea) => (
           <li key={idea.id} className="py-2">
-            <Link to={`/ideas/${idea.id}/manage`} className="link break-words">
+            <Link to={`/ideas/${idea.id}/manage`} className="link break-words" lang={idea.language}>
               {idea.title}
             </Link>
             <span className="block text-sm text-slate-700">
@@ -181,7 +181,7 @@ export function WorkSections({ work }: { work: NonNullable<HomeData["work"]> }) 
       >
         {assigned.items.map((idea) => (
           <li key={idea.id} className="py-2">
-            <Link to={`/ideas/${idea.id}`} className="link break-words">
+            <Link to={`/ideas/${idea.id}`} className="link break-words" lang={idea.language}>
               {idea.title}
             </Link>
             <span className="block text-sm text-slate-700">
@@ -201,7 +201,7 @@ export function WorkSections({ work }: { work: NonNullable<HomeData["work"]> }) 
       >
         {stale.items.map((idea) => (
           <li key={idea.id} className="py-2">
-            <Link to={`/ideas/${idea.id}`} className="link break-words">
+            <Link to={`/ideas/${idea.id}`} className="link break-words" lang={idea.language}>
               {idea.title}
             </Link>
             <span className="block text-sm text-slate-700">

@@ -53,7 +53,7 @@ const changeSelect = {
   id: true,
   type: true,
   createdAt: true,
-  idea: { select: { id: true, title: true } },
+  idea: { select: { id: true, title: true, language: true } },
   actor: { select: { name: true } },
   fromStageId: true,
   toStageId: true,
@@ -65,6 +65,7 @@ type ChangeRow = {
   createdAt: Date | string;
   ideaId: number | bigint;
   title: string;
+  language: string;
   actor: string | null;
   fromStageId: number | bigint | null;
   toStageId: number | bigint | null;
@@ -77,6 +78,7 @@ function toChange(row: ChangeRow, stageName: (id: number | null) => string, now:
     type: row.type,
     ideaId: Number(row.ideaId),
     title: row.title,
+    language: row.language,
     actor: row.actor,
     from: stageName(id(row.fromStageId)),
     to: stageName(id(row.toStageId)),
@@ -107,10 +109,19 @@ export async function getHomeData(user: SessionUser, locale: Locale, now = new D
     institution: localName(locale, me.institution),
     loadedAt: now.getTime(),
     mine: mine && {
-      drafts: { total: mine.drafts[1], items: mine.drafts[0].map((i) => ({ id: i.id, title: i.title, days: daysSince(now, i.updatedAt) })) },
+      drafts: {
+        total: mine.drafts[1],
+        items: mine.drafts[0].map((i) => ({ id: i.id, title: i.title, language: i.language, days: daysSince(now, i.updatedAt) })),
+      },
       returned: {
         total: mine.returned[1],
-        items: mine.returned[0].map((i) => ({ id: i.id, title: i.title, question: i.returnQuestion ?? "", days: daysSince(now, i.lastActivityAt) })),
+        items: mine.returned[0].map((i) => ({
+          id: i.id,
+          title: i.title,
+          language: i.language,
+          question: i.returnQuestion ?? "",
+          days: daysSince(now, i.lastActivityAt),
+        })),
       },
       news: {
         since: me.homeSeenAt?.toISOString() ?? null,
@@ -122,15 +133,27 @@ export async function getHomeData(user: SessionUser, locale: Locale, now = new D
       intakeKey: intake?.key ?? null,
       triage: {
         total: work.triage[1],
-        items: work.triage[0].map((i) => ({ id: i.id, title: i.title, institution: localName(locale, i.institution), days: daysSince(now, i.stageEnteredAt) })),
+        items: work.triage[0].map((i) => ({
+          id: i.id,
+          title: i.title,
+          language: i.language,
+          institution: localName(locale, i.institution),
+          days: daysSince(now, i.stageEnteredAt),
+        })),
       },
       assigned: {
         total: work.assigned[1],
-        items: work.assigned[0].map((i) => ({ id: i.id, title: i.title, stage: stageName(i.stageId), days: daysSince(now, i.stageEnteredAt) })),
+        items: work.assigned[0].map((i) => ({
+          id: i.id,
+          title: i.title,
+          language: i.language,
+          stage: stageName(i.stageId),
+          days: daysSince(now, i.stageEnteredAt),
+        })),
       },
       stale: {
         total: work.stale.total,
-        items: work.stale.ideas.map((i) => ({ id: i.id, title: i.title, stage: stageName(i.stageId), days: i.days })),
+        items: work.stale.ideas.map((i) => ({ id: i.id, title: i.title, language: i.language, stage: stageName(i.stageId), days: i.days })),
       },
     },
     figures: figures && {
@@ -141,7 +164,9 @@ export async function getHomeData(user: SessionUser, locale: Locale, now = new D
           number
         >,
         total: figures.counts.reduce((sum, c) => sum + c._count._all, 0),
-        items: figures.changes.map((row) => toChange({ ...row, ideaId: row.idea.id, title: row.idea.title, actor: row.actor?.name ?? null }, stageName, now)),
+        items: figures.changes.map((row) =>
+          toChange({ ...row, ideaId: row.idea.id, title: row.idea.title, language: row.idea.language, actor: row.actor?.name ?? null }, stageName, now),
+        ),
       },
     },
   };
@@ -157,21 +182,21 @@ async function mineLists(user: SessionUser) {
       where: draft,
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: HOME_LIST,
-      select: { id: true, title: true, updatedAt: true },
+      select: { id: true, title: true, language: true, updatedAt: true },
     }),
     prisma.idea.count({ where: draft }),
     prisma.idea.findMany({
       where: returned,
       orderBy: [{ lastActivityAt: "asc" }, { id: "asc" }],
       take: HOME_LIST,
-      select: { id: true, title: true, returnQuestion: true, lastActivityAt: true },
+      select: { id: true, title: true, language: true, returnQuestion: true, lastActivityAt: true },
     }),
     prisma.idea.count({ where: returned }),
     // The ids of the person's ideas first (a list from Idea_authorId_status_idx), then their events from
     // Event_ideaId_type_createdAt_idx: a relation filter would join, and walk every event of the period instead.
     // The "seen" time is read in the statement, so the list needs no round of its own.
     prisma.$queryRaw<(ChangeRow & { total: number | bigint })[]>`
-      SELECT e."id", e."type", e."createdAt", e."ideaId", i."title", a."name" AS "actor", e."fromStageId", e."toStageId", COUNT(*) OVER () AS "total"
+      SELECT e."id", e."type", e."createdAt", e."ideaId", i."title", i."language", a."name" AS "actor", e."fromStageId", e."toStageId", COUNT(*) OVER () AS "total"
       FROM "Event" e
       JOIN "Idea" i ON i."id" = e."ideaId"
       LEFT JOIN "User" a ON a."id" = e."actorId"
@@ -198,14 +223,14 @@ async function workLists(user: SessionUser, stages: StageRow[], now: Date) {
       where: triage,
       orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
       take: HOME_LIST,
-      select: { id: true, title: true, stageEnteredAt: true, institution: { select: { nameLv: true, nameEn: true } } },
+      select: { id: true, title: true, language: true, stageEnteredAt: true, institution: { select: { nameLv: true, nameEn: true } } },
     }),
     prisma.idea.count({ where: triage }),
     prisma.idea.findMany({
       where: assigned,
       orderBy: [{ stageEnteredAt: "asc" }, { id: "asc" }],
       take: HOME_LIST,
-      select: { id: true, title: true, stageId: true, stageEnteredAt: true },
+      select: { id: true, title: true, language: true, stageId: true, stageEnteredAt: true },
     }),
     prisma.idea.count({ where: assigned }),
     dashboardFigures().staleIdeas({ from: "", to: "" }, now, workIds, STALE_DAYS, HOME_LIST),
