@@ -46,6 +46,13 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel("Kam tas palīdzēs?").fill(LV.users);
     await next();
     await expect(page.locator("#brief-need-form-problem-error")).toHaveText("Obligāts, lai ideju iesniegtu.");
+    // The error summary at the top has the focus, the page's title says there is a problem, and its link leads to the field.
+    const summary = page.locator("[data-error-summary]");
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole("heading", { name: "Ir problēma" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Kļūda: Lietotāji un viņu vajadzība/);
+    await summary.getByRole("link", { name: "Obligāts, lai ideju iesniegtu." }).click();
+    await expect(page.getByLabel("Kāda ir viņu problēma vai vajadzība?")).toBeFocused();
     await expect(page.getByLabel("Kāda ir viņu problēma vai vajadzība?")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Nosaukums")).toHaveValue(title);
     await expect(page.getByLabel("Kam tas palīdzēs?")).toHaveValue(LV.users);

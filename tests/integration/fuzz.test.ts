@@ -38,6 +38,7 @@ import * as twoFactor from "~/routes/account_.two-factor";
 import * as adminHome from "~/routes/admin._index";
 import * as audit from "~/routes/admin.audit";
 import * as auditCsv from "~/routes/admin.audit[.]csv";
+import * as auditXlsx from "~/routes/admin.audit[.]xlsx";
 import * as institutions from "~/routes/admin.institutions";
 import * as outbox from "~/routes/admin.outbox";
 import * as stages from "~/routes/admin.stages";
@@ -45,6 +46,7 @@ import * as users from "~/routes/admin.users";
 import * as person from "~/routes/admin.users_.$id";
 import * as board from "~/routes/board";
 import * as dashboardCsv from "~/routes/dashboard.export[.]csv";
+import * as dashboardXlsx from "~/routes/dashboard.export[.]xlsx";
 import * as dashboard from "~/routes/dashboard";
 import * as healthz from "~/routes/healthz";
 import * as idea from "~/routes/ideas.$id";
@@ -59,6 +61,7 @@ import * as newExperiment from "~/routes/ideas.$id_.experiments.new";
 import * as manage from "~/routes/ideas.$id_.manage";
 import * as ideas from "~/routes/ideas._index";
 import * as ideasCsv from "~/routes/ideas.export[.]csv";
+import * as ideasXlsx from "~/routes/ideas.export[.]xlsx";
 import * as mine from "~/routes/ideas.mine";
 import * as newIdea from "~/routes/ideas.new";
 import * as language from "~/routes/language";
@@ -431,6 +434,7 @@ const ROUTES: Entry[] = [
   },
   { file: "admin.audit.tsx", as: "ADMIN", url: "/admin/audit", module: audit, loader: { runs: 140, query: () => auditFilters } },
   { file: "admin.audit[.]csv.ts", as: "ADMIN", url: "/admin/audit.csv", module: auditCsv, loader: { runs: 80, query: () => auditFilters } },
+  { file: "admin.audit[.]xlsx.ts", as: "ADMIN", url: "/admin/audit.xlsx", module: auditXlsx, loader: { runs: 40, query: () => auditFilters } },
   {
     file: "admin.institutions.tsx",
     as: "ADMIN",
@@ -556,6 +560,7 @@ const ROUTES: Entry[] = [
     },
   },
   { file: "dashboard.export[.]csv.ts", as: "MANAGER", url: "/dashboard/export.csv", module: dashboardCsv, loader: { runs: 60, query: dashboardFilters } },
+  { file: "dashboard.export[.]xlsx.ts", as: "MANAGER", url: "/dashboard/export.xlsx", module: dashboardXlsx, loader: { runs: 40, query: dashboardFilters } },
   { file: "dashboard.tsx", as: "MANAGER", url: "/dashboard", module: dashboard, loader: { runs: 80, query: dashboardFilters } },
   { file: "healthz.ts", url: "/healthz", module: healthz, loader: { runs: 10 } },
   {
@@ -635,6 +640,7 @@ const ROUTES: Entry[] = [
   },
   { file: "ideas._index.tsx", url: "/ideas", module: ideas, loader: { runs: 140, query: ideaFilters } },
   { file: "ideas.export[.]csv.ts", as: "MANAGER", url: "/ideas/export.csv", module: ideasCsv, loader: { runs: 80, query: ideaFilters } },
+  { file: "ideas.export[.]xlsx.ts", as: "MANAGER", url: "/ideas/export.xlsx", module: ideasXlsx, loader: { runs: 40, query: ideaFilters } },
   { file: "ideas.mine.tsx", url: "/ideas/mine", module: mine, loader: { runs: 50, query: () => ({ page }) } },
   { file: "ideas.new.tsx", as: "SUBMITTER", url: "/ideas/new", module: newIdea, loader: { runs: 30 }, action: { runs: 180, forms: (p) => ideaForm(p) } },
   {
