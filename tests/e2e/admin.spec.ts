@@ -38,7 +38,9 @@ test("an admin creates a user, who sets a password with the link and signs in", 
   await form.getByLabel("E-pasts").fill("submitter@example.lv");
   await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");
   await form.getByRole("button", { name: "Izveidot lietotāju" }).click();
-  await expect(form.getByText("Lietotājs ar šo e-pastu jau ir.")).toBeVisible();
+  // Beside the field, and as a link to it in the error summary.
+  await expect(form.locator("#create-user-form-email-error")).toHaveText("Lietotājs ar šo e-pastu jau ir.");
+  await expect(form.locator("[data-error-summary]").getByRole("link", { name: "Lietotājs ar šo e-pastu jau ir." })).toBeVisible();
   await expect(form.getByLabel("Vārds un uzvārds")).toHaveValue("Marta Jaunā");
   await form.getByLabel("E-pasts").fill("marta.jauna@example.lv");
   await form.getByLabel("Vārds un uzvārds").fill("Marta Jaunā");

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
@@ -6,7 +8,18 @@ import { E2E_TOTP_SECRET } from "./totp-secret";
 export const DEMO_PASSWORD = "ideja-2026-demo";
 
 const totp = (secret: string) => new TOTP({ issuer: "Idea Lab", algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(secret) });
-let lastStep = 0;
+// The last time step whose code was used, kept in a file: Playwright starts a new worker after a failed
+// test, and a new worker that reused a code the server had already taken would fail its sign-in too
+// (and each such failure counts towards the sign-in throttle, failing the tests after it).
+const LAST_STEP_FILE = path.join(process.cwd(), "tests/.tmp/e2e-totp-last-step");
+const readLastStep = () => {
+  try {
+    return Number(fs.readFileSync(LAST_STEP_FILE, "utf8")) || 0;
+  } catch {
+    return 0;
+  }
+};
+let lastStep = readLastStep();
 
 /**
  * A code from the authenticator, as a phone would show it. The server takes each time step's code
@@ -22,6 +35,8 @@ export async function authenticatorCode(secret = E2E_TOTP_SECRET) {
     // Not too close to the edge of a step, so the server agrees on which step "now" is.
     if (candidate <= step + 1 && untilNext > 3_000) {
       lastStep = candidate;
+      fs.mkdirSync(path.dirname(LAST_STEP_FILE), { recursive: true });
+      fs.writeFileSync(LAST_STEP_FILE, String(candidate));
       return totp(secret).generate({ timestamp: candidate * 30_000 });
     }
     await new Promise((resolve) => setTimeout(resolve, untilNext + 100));

@@ -59,6 +59,7 @@ const NO_AGREEMENT = new Set([
   "experiments:number", // "Eksperiments 2": a name
   "experiments:editNumber",
   "ideas:page.number", // "Ideja Nr. 17": an identifier
+  "ideas:steps.progress", // "Solis 2 no 5": a position
 ]);
 
 const strings = (lang: "lv" | "en") =>
