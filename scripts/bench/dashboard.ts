@@ -20,7 +20,7 @@ import {
   benchEngines,
   closeBenchAgent,
   finishSeeding,
-  getGzip,
+  timeInTurns,
   loadAverage,
   percentile,
   planOf,
@@ -181,32 +181,13 @@ try {
   );
   for (const { label, query } of FILTERS) {
     const path = `/dashboard${query ? `?${query}` : ""}`;
-    const samples = new Map<Engine, number[]>(engines.map((e) => [e, []]));
-    const sizes = new Map<Engine, { gzBytes: number; bytes: number }>();
-    for (let round = 0; round < WARM_UP + SAMPLES; round++) {
-      const order = round % 2 ? [...engines].reverse() : engines;
-      for (const engine of order) {
-        const got = await getGzip(`${servers.get(engine)!.base}${path}`, cookies.get(engine)!);
-        if (got.status !== 200) throw new Error(`${ENGINE_NAMES[engine]} ${path}: ${got.status} (the server's log: ${servers.get(engine)!.log})`);
-        if (round >= WARM_UP) samples.get(engine)!.push(got.ms);
-        sizes.set(engine, got);
-      }
-    }
-    const median = new Map(
-      engines.map((e) => [
-        e,
-        percentile(
-          samples.get(e)!.sort((a, b) => a - b),
-          50,
-        ),
-      ]),
-    );
+    const timed = await timeInTurns(servers, cookies, path, { warmUp: WARM_UP, samples: SAMPLES });
+    const median = new Map(engines.map((e) => [e, timed.get(e)!.median]));
     for (const engine of engines) {
-      const ms = median.get(engine)!;
-      const { gzBytes, bytes } = sizes.get(engine)!;
+      const { median: ms, p95, gzBytes, bytes } = timed.get(engine)!;
       console.log(
         `  ${label.padEnd(24)} ${ENGINE_NAMES[engine].padEnd(11)} median ${ms.toFixed(1).padStart(6)} ms (target ≤ ${TARGET_MS} ms) ${ms <= TARGET_MS ? "✓" : "✗"}` +
-          `   p95 ${percentile(samples.get(engine)!, 95).toFixed(1).padStart(6)} ms   ${(gzBytes / 1024).toFixed(1)} KB gzipped (${(bytes / 1024).toFixed(1)} KB)`,
+          `   p95 ${p95.toFixed(1).padStart(6)} ms   ${(gzBytes / 1024).toFixed(1)} KB gzipped (${(bytes / 1024).toFixed(1)} KB)`,
       );
     }
     figures.push({ label: `/dashboard ${label}, median`, values: Object.fromEntries(median), unit: "ms", bounds: [{ atMost: TARGET_MS, note: "#14" }] });

@@ -21,7 +21,7 @@ import {
   capturePrismaQueries,
   closeBenchAgent,
   finishSeeding,
-  getGzip,
+  timeInTurns,
   loadAverage,
   percentile,
   planOf,
@@ -154,32 +154,13 @@ try {
     const as = role === "BASELINE" ? "SUBMITTER" : role;
     const cookies = new Map<Engine, string>();
     for (const [engine, server] of servers) cookies.set(engine, await signIn(server.base, runs.get(engine)!.users[as].email, PASSWORD));
-    const samples = new Map<Engine, number[]>(engines.map((e) => [e, []]));
-    const sizes = new Map<Engine, { gzBytes: number; bytes: number }>();
-    for (let round = 0; round < WARM_UP + SAMPLES; round++) {
-      const order = round % 2 ? [...engines].reverse() : engines;
-      for (const engine of order) {
-        const got = await getGzip(`${servers.get(engine)!.base}${path}`, cookies.get(engine)!);
-        if (got.status !== 200) throw new Error(`${ENGINE_NAMES[engine]} ${path} as ${as}: ${got.status} (the server's log: ${servers.get(engine)!.log})`);
-        if (round >= WARM_UP) samples.get(engine)!.push(got.ms);
-        sizes.set(engine, got);
-      }
-    }
-    const median = new Map(
-      engines.map((e) => [
-        e,
-        percentile(
-          samples.get(e)!.sort((a, b) => a - b),
-          50,
-        ),
-      ]),
-    );
+    const timed = await timeInTurns(servers, cookies, path, { warmUp: WARM_UP, samples: SAMPLES, what: `${path} as ${as}` });
+    const median = new Map(engines.map((e) => [e, timed.get(e)!.median]));
     for (const engine of engines) {
-      const ms = median.get(engine)!;
-      const { gzBytes, bytes } = sizes.get(engine)!;
+      const { median: ms, p95, gzBytes, bytes } = timed.get(engine)!;
       console.log(
         `  ${role.padEnd(12)} ${ENGINE_NAMES[engine].padEnd(11)} median ${ms.toFixed(1).padStart(6)} ms ${role === "BASELINE" ? "(no target)      " : `(target ≤ ${TARGET_MS} ms) ${ms <= TARGET_MS ? "✓" : "✗"}`}` +
-          `   p95 ${percentile(samples.get(engine)!, 95).toFixed(1).padStart(6)} ms   ${(gzBytes / 1024).toFixed(1)} KB gzipped (${(bytes / 1024).toFixed(1)} KB)`,
+          `   p95 ${p95.toFixed(1).padStart(6)} ms   ${(gzBytes / 1024).toFixed(1)} KB gzipped (${(bytes / 1024).toFixed(1)} KB)`,
       );
     }
     figures.push(

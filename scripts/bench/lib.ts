@@ -587,3 +587,35 @@ export function getGzip(url: string, cookie: string): Promise<{ ms: number; stat
 
 /** Lets the process end: closes the kept-alive connections of getGzip. */
 export const closeBenchAgent = () => agent.destroy();
+
+/**
+ * Times one page on each engine's server, the engines taking turns (the order flips each round so
+ * neither always goes first): `warmUp` rounds, then `samples` timed ones, through getGzip. Gives each
+ * engine's median and 95th percentile and the page's size.
+ */
+export async function timeInTurns(
+  servers: Map<Engine, { base: string; log: string }>,
+  cookies: Map<Engine, string>,
+  path: string,
+  { warmUp, samples, what = path }: { warmUp: number; samples: number; /** How a failure names the request. */ what?: string },
+) {
+  const engines = [...servers.keys()];
+  const times = new Map<Engine, number[]>(engines.map((e) => [e, []]));
+  const sizes = new Map<Engine, { gzBytes: number; bytes: number }>();
+  for (let round = 0; round < warmUp + samples; round++) {
+    const order = round % 2 ? [...engines].reverse() : engines;
+    for (const engine of order) {
+      const got = await getGzip(`${servers.get(engine)!.base}${path}`, cookies.get(engine)!);
+      if (got.status !== 200) throw new Error(`${ENGINE_NAMES[engine]} ${what}: ${got.status} (the server's log: ${servers.get(engine)!.log})`);
+      if (round >= warmUp) times.get(engine)!.push(got.ms);
+      sizes.set(engine, got);
+    }
+  }
+  return new Map(
+    engines.map((engine) => {
+      const sorted = times.get(engine)!.sort((a, b) => a - b);
+      const { gzBytes, bytes } = sizes.get(engine)!;
+      return [engine, { median: percentile(sorted, 50), p95: percentile(sorted, 95), gzBytes, bytes }] as const;
+    }),
+  );
+}
