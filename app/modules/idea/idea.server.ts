@@ -175,7 +175,7 @@ export const saveBriefStep = command<{ id?: number; step: BriefStep; value: Step
           title: value.title,
           institutionId: value.institutionId,
           ...data,
-          searchText: searchTextOf({ title: value.title, summary: value.summary ?? "", problem: value.problem ?? "", solution: "" }),
+          searchText: searchTextOf({ title: value.title, summary: value.summary ?? "", problem: value.problem ?? "", usersAffected: value.usersAffected ?? "", solution: "" }),
           status: "DRAFT",
           authorId: actor.id,
           createToken: value.createToken || null,
