@@ -102,12 +102,20 @@ export function searchStems(query: string | undefined | null): string[] {
 /** The most distinct stems a similarity query sends: a long need keeps its first ones. */
 export const MAX_SIMILAR_STEMS = 40;
 
-/** The stems of a text for "similar ideas": its meaningful words, each once, stems of at least three letters. */
+/**
+ * Similar ideas compare words by their first six letters at most: beyond the ending, Latvian
+ * derives words from one root ("reģistrēt", "reģistrācija", "reģistrs"; "konsultants",
+ * "konsultācija"), and a six-letter prefix of the stem joins them (measured on the labelled set in
+ * tests/fixtures/similar-ideas.json: docs/decisions/0013-search-index.md).
+ */
+export const SIMILAR_PREFIX = 6;
+
+/** The stems of a text for "similar ideas": its meaningful words of three letters or more, each once, cut to SIMILAR_PREFIX. */
 export function similarityStems(text: string): string[] {
   const words = foldForSearch(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length >= 3 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
-  return [...new Set(words.map(stemOf))].slice(0, MAX_SIMILAR_STEMS);
+  return [...new Set(words.map((w) => stemOf(w).slice(0, SIMILAR_PREFIX)))].slice(0, MAX_SIMILAR_STEMS);
 }
 
 /**

@@ -171,7 +171,7 @@ export async function getBoard(
     shown: take,
     cards: cardsOf[i],
   }));
-  return { columns };
+  return { columns, stems: searchStems(filters.q) };
 }
 
 /** One card on the board: what the browser needs of it, and nothing more. */

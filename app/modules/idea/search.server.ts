@@ -109,6 +109,10 @@ export type SimilarText = { title: string; need: string };
 
 /** At most this many candidates are ranked by the index before the statuses are checked. */
 const CANDIDATES = 50;
+/** PostgreSQL: a stem's ideas are counted up to this many (a stem in more says little anyway). */
+const DF_CAP = 2000;
+/** PostgreSQL: the ideas scored are those with one of this many of the text's rarest stems. */
+const RARE_STEMS = 12;
 
 /**
  * Existing ideas most like a text, best first, with their scores (higher is more alike): any of the
@@ -128,13 +132,30 @@ export async function rankSimilar(
   const exclude = options.excludeIds?.length ? Prisma.sql`AND i."id" NOT IN (${Prisma.join(options.excludeIds)})` : Prisma.empty;
   let rows: { id: number; score: number }[];
   if (onPostgres()) {
-    // Title stems weigh more through the A weight of the title's words; ts_rank normalised by length (1).
-    const query = stems.map((s) => `${s}:*`).join(" | ");
+    // ts_rank counts how often words occur but not how rare they are, so a need's common words
+    // outweighed its telling ones. The score is BM25's: each stem weighs by its rarity (the ideas it
+    // is in, counted up to a cap through the GIN index), twice when it is in the title. The ideas
+    // scored are those with one of the rarer stems (at most CANDIDATES × 10).
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
-      SELECT i."id", ts_rank(i."searchVector", to_tsquery('simple', ${query}), 1)::float8 AS "score"
-      FROM "Idea" i
-      WHERE i."searchVector" @@ to_tsquery('simple', ${query}) AND i."status"::text IN (${Prisma.join(statuses)}) ${exclude}
-      ORDER BY "score" DESC, i."id" DESC LIMIT ${limit}`;
+      WITH "n" AS (
+        -- The planner's estimate of the ideas, counted when it is small or unknown (a table never analysed).
+        SELECT (CASE WHEN c.reltuples < 10000 THEN (SELECT count(*) FROM "Idea") ELSE c.reltuples END)::float8 AS "n" FROM pg_class c WHERE c.oid = '"Idea"'::regclass
+      ),
+      "terms" AS (
+        SELECT s."stem", to_tsquery('simple', s."stem" || ':*') AS "q",
+          (SELECT count(*) FROM (SELECT 1 FROM "Idea" x WHERE x."searchVector" @@ to_tsquery('simple', s."stem" || ':*') LIMIT ${DF_CAP}) d)::float8 AS "df"
+        FROM unnest(${stems}::text[]) AS s("stem")
+      ),
+      "weighted" AS (SELECT t."q", ln(1 + ((SELECT "n" FROM "n") - t."df" + 0.5) / (t."df" + 0.5)) AS "idf", t."df" FROM "terms" t WHERE t."df" > 0),
+      "rare" AS (SELECT w."q" FROM "weighted" w ORDER BY w."df" LIMIT ${RARE_STEMS}),
+      "candidates" AS (
+        SELECT i."id", i."searchVector" AS "v" FROM "Idea" i
+        WHERE i."searchVector" @@ (SELECT string_agg(r."q"::text, ' | ')::tsquery FROM "rare" r) AND i."status"::text IN (${Prisma.join(statuses)}) ${exclude}
+        LIMIT ${CANDIDATES * 10}
+      )
+      SELECT c."id", SUM(w."idf" * (CASE WHEN ts_filter(c."v", '{a}') @@ w."q" THEN 2 ELSE 1 END))::float8 AS "score"
+      FROM "candidates" c JOIN "weighted" w ON c."v" @@ w."q"
+      GROUP BY c."id" ORDER BY "score" DESC, c."id" DESC LIMIT ${limit}`;
   } else {
     const match = stems.map((s) => `${phrase(s)}*`).join(" OR ");
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
