@@ -51,7 +51,7 @@ export function ideaTextQuery(query: string | undefined | null): TextQuery | nul
         " AND ",
       )
     : Prisma.sql`1 = 1`;
-  if (long.length === 0) return { from: Prisma.sql`"Idea" i`, where, score: Prisma.sql`0` };
+  if (long.length === 0) return { from: Prisma.sql`"Idea" i`, where, score: Prisma.sql`CAST(0 AS REAL)` };
   const match = long.map(phrase).join(" AND ");
   return {
     // bm25 over the trigrams, the title weighing four times the rest (lower is better).
@@ -95,7 +95,7 @@ export function experimentTextQuery(query: string | undefined | null): TextQuery
     const ranked = (long.length ? long : stems).map((s) => `${s}:*`).join(" | ");
     return { from: Prisma.sql`"Experiment" e`, where: contains(stems), score: Prisma.sql`ts_rank(e."searchVector", to_tsquery('simple', ${ranked}))` };
   }
-  if (long.length === 0) return { from: Prisma.sql`"Experiment" e`, where: contains(short), score: Prisma.sql`0` };
+  if (long.length === 0) return { from: Prisma.sql`"Experiment" e`, where: contains(short), score: Prisma.sql`CAST(0 AS REAL)` };
   return {
     from: Prisma.sql`(SELECT "rowid" AS "id", bm25("ExperimentTrigrams") AS "rank" FROM "ExperimentTrigrams" WHERE "ExperimentTrigrams" MATCH ${long.map(phrase).join(" AND ")}) m
       JOIN "Experiment" e ON e."id" = m."id"`,
