@@ -145,12 +145,12 @@ describe("the index itself", () => {
     const { ids: found } = await matchingIdeaIds({ q: "pakalpojumi" }, { skip: 0, take: 25 });
     expect(Array.isArray(found)).toBe(true);
     if (onPostgres()) {
-      // Few rows here: the planner must be told not to scan, then it has the trigram index to use.
+      // Few rows here: the planner must be told not to scan, then it has the tsvector index to use.
       const plan = await prisma.$transaction(async (tx) => {
         await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
         return tx.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN SELECT i."id" FROM ${text.from} WHERE ${text.where}`;
       });
-      expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Idea_searchText_trgm_idx/);
+      expect(plan.map((r) => r["QUERY PLAN"]).join("\n")).toMatch(/Idea_searchVector_idx/);
     } else {
       const plan = await prisma.$queryRaw<{ detail: string }[]>`EXPLAIN QUERY PLAN SELECT i."id" FROM ${text.from} WHERE ${text.where}`;
       const lines = plan.map((r) => r.detail).join("\n");
