@@ -6,7 +6,7 @@ import { loader as boardLoader } from "~/routes/board";
 import { loader as listLoader } from "~/routes/ideas._index";
 import { loader as lessonsLoader } from "~/routes/lessons";
 import { matchingIdeaIds } from "~/modules/idea/idea-queries.server";
-import { ideaTextQuery, rankSimilar, rebuildSearchIndex } from "~/modules/idea/search.server";
+import { RANKED_WINDOW, ideaTextQuery, rankSimilar, rebuildSearchIndex } from "~/modules/idea/search.server";
 import { prisma } from "~/utils/db.server";
 import { onPostgres } from "~/utils/engine.server";
 import { ideaIdIn, postNew, postStep, stepPart, walkBrief } from "../factories/brief";
@@ -123,6 +123,30 @@ describe("search boxes through the index", () => {
     const data = (await run(lessonsLoader, { request: getRequest(`/lessons?q=${tag}`, reader.cookie) })).data as { entries: { key: string }[]; total: number };
     expect(data.entries.map((e) => e.key)).toEqual([`e${strong}`, `e${weak}`]);
     expect(data.total).toBe(2);
+  });
+});
+
+describe("a word in very many ideas", () => {
+  test("the newest 1,000 matches are ranked, the count stops there, and the page says to add a word", async () => {
+    const tag = word();
+    const base = { authorId: author.id, institutionId, status: "ACTIVE" as const };
+    // 1,000 ideas with the word in their text, then one older idea with it in the title too.
+    const best = await prisma.idea.create({ data: { ...base, title: `${tag} ${tag}`, searchText: `${tag} ${tag}` } });
+    await prisma.idea.createMany({
+      data: Array.from({ length: RANKED_WINDOW }, (_, k) => ({
+        ...base,
+        title: `Ideja ${k}`,
+        searchText: `ideja ${k}\nteksts ar ${tag} vienreiz un daudziem citiem vardiem`,
+      })),
+    });
+    const found = await list(`q=${tag}`);
+    expect(found.total).toBe(RANKED_WINDOW);
+    expect((found as List & { more: boolean }).more).toBe(true);
+    // The oldest match is outside the window of the newest 1,000: not ranked first.
+    expect(found.items[0].id).not.toBe(best.id);
+    await prisma.idea.deleteMany({ where: { searchText: { contains: tag } } });
+    const few = await list(`q=${tag}`);
+    expect(few.total).toBe(0);
   });
 });
 

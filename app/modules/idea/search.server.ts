@@ -23,6 +23,9 @@ const INDEXED = 3;
  */
 export const RANKED_WINDOW = 1000;
 
+/** A stem the index can find: letters and digits only (the tokenizers split at anything else), three or more. */
+const indexable = (stem: string) => stem.length >= INDEXED && /^[\p{L}\p{N}]+$/u.test(stem);
+
 /** An FTS5 phrase: the text in double quotes (a quote inside doubled). */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, "\\$&")}%`;
@@ -38,12 +41,15 @@ const prefixQuery = (stems: string[], join: " AND " | " OR ") =>
  */
 export type TextQuery = { from: Prisma.Sql; where: Prisma.Sql; score: Prisma.Sql; newest: Prisma.Sql };
 
-function textQuery(query: string | undefined | null, table: { name: "Idea" | "Experiment"; alias: "i" | "e"; index: string; weights: string }): TextQuery | null {
+function textQuery(
+  query: string | undefined | null,
+  table: { name: "Idea" | "Experiment"; alias: "i" | "e"; index: string; weights: string },
+): TextQuery | null {
   const stems = searchStems(query);
   if (stems.length === 0) return null;
   const alias = Prisma.raw(table.alias);
-  const short = stems.filter((s) => s.length < INDEXED);
-  const long = stems.filter((s) => s.length >= INDEXED);
+  const long = stems.filter(indexable);
+  const short = stems.filter((s) => !indexable(s));
   const contains = short.map((s) => containsSql(Prisma.sql`${alias}."searchText"`, s));
   const plain = { from: Prisma.sql`${Prisma.raw(`"${table.name}"`)} ${alias}`, newest: Prisma.sql`${alias}."id"` };
   if (long.length === 0) return { ...plain, where: Prisma.join(contains, " AND "), score: Prisma.sql`CAST(0 AS REAL)` };
@@ -67,7 +73,8 @@ function textQuery(query: string | undefined | null, table: { name: "Idea" | "Ex
 export const ideaTextQuery = (query: string | undefined | null) => textQuery(query, { name: "Idea", alias: "i", index: "IdeaWords", weights: ", 4.0, 1.0" });
 
 /** A search box's query over experiments (alias `e`): the lessons library. Null without words. */
-export const experimentTextQuery = (query: string | undefined | null) => textQuery(query, { name: "Experiment", alias: "e", index: "ExperimentWords", weights: "" });
+export const experimentTextQuery = (query: string | undefined | null) =>
+  textQuery(query, { name: "Experiment", alias: "e", index: "ExperimentWords", weights: "" });
 
 /** A search box's condition over ideas (alias `i`) alone, for lists in their own order (the board). Null without words. */
 export function ideaTextCondition(query: string | undefined | null): Prisma.Sql | null {
@@ -75,8 +82,8 @@ export function ideaTextCondition(query: string | undefined | null): Prisma.Sql 
   if (!text) return null;
   if (onPostgres()) return text.where;
   const stems = searchStems(query);
-  const long = stems.filter((s) => s.length >= INDEXED);
-  const parts = stems.filter((s) => s.length < INDEXED).map((s) => containsSql(Prisma.sql`i."searchText"`, s));
+  const long = stems.filter(indexable);
+  const parts = stems.filter((s) => !indexable(s)).map((s) => containsSql(Prisma.sql`i."searchText"`, s));
   if (long.length) parts.unshift(Prisma.sql`i."id" IN (SELECT "rowid" FROM "IdeaWords" WHERE "IdeaWords" MATCH ${prefixQuery(long, " AND ")})`);
   return Prisma.join(parts, " AND ");
 }
@@ -104,8 +111,8 @@ export async function rankedPage<Row>(
 /** What a similarity query compares: an idea's title and its need (summary, problem, users affected). */
 export type SimilarText = { title: string; need: string };
 
-/** At most this many candidates are ranked by the index before the statuses are checked. */
-const CANDIDATES = 50;
+/** PostgreSQL: at most this many ideas are scored (those with one of the text's rarer stems). */
+const CANDIDATES = 500;
 /** PostgreSQL: a stem's ideas are counted up to this many (a stem in more says little anyway). */
 const DF_CAP = 2000;
 /** PostgreSQL: the ideas scored are those with one of this many of the text's rarest stems. */
@@ -132,7 +139,7 @@ export async function rankSimilar(
     // ts_rank counts how often words occur but not how rare they are, so a need's common words
     // outweighed its telling ones. The score is BM25's: each stem weighs by its rarity (the ideas it
     // is in, counted up to a cap through the GIN index), twice when it is in the title. The ideas
-    // scored are those with one of the rarer stems (at most CANDIDATES × 10).
+    // scored are those with one of the rarer stems (at most CANDIDATES).
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
       WITH "n" AS (
         -- The planner's estimate of the ideas, counted when it is small or unknown (a table never analysed).
@@ -148,7 +155,7 @@ export async function rankSimilar(
       "candidates" AS (
         SELECT i."id", i."searchVector" AS "v" FROM "Idea" i
         WHERE i."searchVector" @@ (SELECT string_agg(r."q"::text, ' | ')::tsquery FROM "rare" r) AND i."status"::text IN (${Prisma.join(statuses)}) ${exclude}
-        LIMIT ${CANDIDATES * 10}
+        LIMIT ${CANDIDATES}
       )
       SELECT c."id", SUM(w."idf" * (CASE WHEN ts_filter(c."v", '{a}') @@ w."q" THEN 2 ELSE 1 END))::float8 AS "score"
       FROM "candidates" c JOIN "weighted" w ON c."v" @@ w."q"
@@ -156,11 +163,10 @@ export async function rankSimilar(
   } else {
     const match = stems.map((s) => `${phrase(s)}*`).join(" OR ");
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
-      SELECT i."id", -m."rank" AS "score"
-      FROM (SELECT "rowid" AS "id", bm25("IdeaWords", 3.0, 1.0) AS "rank" FROM "IdeaWords" WHERE "IdeaWords" MATCH ${match} ORDER BY "rank" LIMIT ${CANDIDATES + limit}) m
-      JOIN "Idea" i ON i."id" = m."id"
-      WHERE i."status" IN (${Prisma.join(statuses)}) ${exclude}
-      ORDER BY m."rank", i."id" DESC LIMIT ${limit}`;
+      SELECT i."id", -bm25("IdeaWords", 3.0, 1.0) AS "score"
+      FROM "IdeaWords" JOIN "Idea" i ON i."id" = "IdeaWords"."rowid"
+      WHERE "IdeaWords" MATCH ${match} AND i."status" IN (${Prisma.join(statuses)}) ${exclude}
+      ORDER BY "score" DESC, i."id" DESC LIMIT ${limit}`;
   }
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }
@@ -273,8 +279,7 @@ export async function rebuildSearchIndex(db: Db = prisma) {
   }
   if (!onPostgres()) {
     // The triggers kept the indexes in step with every refolded row; a rebuild also repairs an index that drifted.
-    for (const table of ["IdeaWords", "ExperimentWords"])
-      await db.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('rebuild')`);
+    for (const table of ["IdeaWords", "ExperimentWords"]) await db.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('rebuild')`);
   }
   return { ideas, experiments };
 }

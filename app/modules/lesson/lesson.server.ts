@@ -184,7 +184,9 @@ async function rankedKeys(filters: LessonFilters, depth: number, withIdeas: bool
       select: Prisma.sql`e."id", COALESCE(e."completedAt", e."updatedAt") AS "date"`,
       tiebreak: Prisma.sql`w."id" DESC`,
     }),
-    withIdeas ? rankedPage<Row>(ideaText, ideaWhere, { skip: 0, take: depth, select: Prisma.sql`i."id", i."closedAt" AS "date"`, tiebreak: Prisma.sql`w."id" DESC` }) : none,
+    withIdeas
+      ? rankedPage<Row>(ideaText, ideaWhere, { skip: 0, take: depth, select: Prisma.sql`i."id", i."closedAt" AS "date"`, tiebreak: Prisma.sql`w."id" DESC` })
+      : none,
   ]);
   const experiments = experimentPage.rows;
   const ideas = ideaPage.rows;
