@@ -169,3 +169,28 @@ test("at a phone's size the panel follows the form, fits the screen and its butt
   await expectNoAxeViolations(page);
   await context.close();
 });
+
+test("on an idea's page, facilitators see the ideas most like it and submitters do not", async ({ browser }) => {
+  for (const [email, shown] of [
+    ["facilitator@example.lv", true],
+    ["maris.liepa@example.lv", false],
+  ] as const) {
+    const context = await browser.newContext({ locale: "lv-LV" });
+    const page = await context.newPage();
+    await signIn(page, email);
+    await page.goto(`/ideas?q=${encodeURIComponent("reģionālajās virsmežniecībās")}`);
+    await page.getByRole("link", { name: TARGET }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(TARGET);
+    const section = panelOf(page);
+    if (shown) {
+      await expect(section.getByText(/Līdzīgas vajadzības minēj(usi \d iestāde|ušas \d iestādes)\./)).toBeVisible();
+      const items = section.getByRole("listitem");
+      expect(await items.count()).toBeGreaterThan(0);
+      expect(await items.count()).toBeLessThanOrEqual(5);
+      await expect(section.getByRole("link", { name: TARGET })).toHaveCount(0);
+      await expect(section.getByRole("button")).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    } else await expect(section).toHaveCount(0);
+    await context.close();
+  }
+});

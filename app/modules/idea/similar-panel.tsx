@@ -181,18 +181,21 @@ type SimilarResult = { items: SimilarIdea[]; institutions: number };
 function SupportNotice({ outcome, existingId, onContinue }: { outcome: SupportOutcome; existingId?: number; onContinue: () => void }) {
   const { t } = useTranslation("ideas");
   const message = useMessage();
+  // It takes the focus: without JavaScript through `autofocus`, with it when drawn (React focuses only form controls itself).
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
   const box = "mb-4 border-l-4 p-4 focus:outline focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400";
   if ("error" in outcome)
     return (
       // eslint-disable-next-line jsx-a11y/no-autofocus -- the answer to the button just pressed (GOV.UK's notification banner)
-      <div tabIndex={-1} autoFocus className={`${box} border-red-700 bg-red-50`} data-support-notice="">
+      <div ref={ref} tabIndex={-1} autoFocus className={`${box} border-red-700 bg-red-50`} data-support-notice="">
         <p className="font-semibold text-red-900">{message(outcome.error)}</p>
       </div>
     );
   const titleField = `${NEED_FORM_ID}-title`;
   return (
     // eslint-disable-next-line jsx-a11y/no-autofocus -- the answer to the button just pressed (GOV.UK's notification banner)
-    <div tabIndex={-1} autoFocus className={`${box} border-green-700 bg-green-50`} data-support-notice="">
+    <div ref={ref} tabIndex={-1} autoFocus className={`${box} border-green-700 bg-green-50`} data-support-notice="">
       <p className="font-semibold break-words">
         <WithTitle
           text={(title) => t(outcome.supported ? "similar.supported" : "similar.unsupported", { title })}
