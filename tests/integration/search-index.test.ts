@@ -127,10 +127,10 @@ describe("search boxes through the index", () => {
 });
 
 describe("a word in very many ideas", () => {
-  test("the newest 1,000 matches are ranked, the count stops there, and the page says to add a word", async () => {
+  test("the newest RANKED_WINDOW (500) matches are ranked, the count stops there, and the page says to add a word", async () => {
     const tag = word();
     const base = { authorId: author.id, institutionId, status: "ACTIVE" as const };
-    // 1,000 ideas with the word in their text, then one older idea with it in the title too.
+    // As many ideas as the window with the word in their text, after one older idea with it in the title too.
     const best = await prisma.idea.create({ data: { ...base, title: `${tag} ${tag}`, searchText: `${tag} ${tag}` } });
     await prisma.idea.createMany({
       data: Array.from({ length: RANKED_WINDOW }, (_, k) => ({
@@ -142,7 +142,7 @@ describe("a word in very many ideas", () => {
     const found = await list(`q=${tag}`);
     expect(found.total).toBe(RANKED_WINDOW);
     expect((found as List & { more: boolean }).more).toBe(true);
-    // The oldest match is outside the window of the newest 1,000: not ranked first.
+    // The oldest match is outside the window of the newest: not ranked first.
     expect(found.items[0].id).not.toBe(best.id);
     await prisma.idea.deleteMany({ where: { searchText: { contains: tag } } });
     const few = await list(`q=${tag}`);

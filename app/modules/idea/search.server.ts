@@ -1,7 +1,7 @@
 // The ranked text index, behind one interface for SQLite and PostgreSQL
 // (docs/decisions/0013-search-index.md). The migrations create it and triggers keep it current in
 // the same transaction as the idea's change; `rebuildSearchIndex` rebuilds it.
-//   Search boxes: every stem of the query begins a word of the idea; the newest 1,000 matches ranked.
+//   Search boxes: every stem of the query begins a word of the idea; the newest 500 matches ranked.
 //   Similar ideas: any stem of a text begins a word, ranked by BM25 (FTS5's, or computed on PostgreSQL).
 import { Prisma } from "~/generated/prisma/client";
 import type { IdeaStatus, StageKind } from "~/generated/prisma/enums";
@@ -21,7 +21,7 @@ const INDEXED = 3;
  * word that is in a third of all ideas would otherwise make every search score tens of thousands
  * of rows. More matches than this are counted no further, and the list asks for more words.
  */
-export const RANKED_WINDOW = 1000;
+export const RANKED_WINDOW = 500;
 
 /** A stem the index can find: letters and digits only (the tokenizers split at anything else), three or more. */
 const indexable = (stem: string) => stem.length >= INDEXED && /^[\p{L}\p{N}]+$/u.test(stem);
@@ -91,21 +91,30 @@ export function ideaTextCondition(query: string | undefined | null): Prisma.Sql 
 /**
  * The ranked page of a search: of the newest RANKED_WINDOW rows that match (`text` and `where`),
  * the best first; and how many match, counted up to one more than the window (`more` says so).
- * `select` names the columns the page needs from the alias; `tiebreak` orders equal scores.
+ * `select` names the columns the page needs from the alias, "id" among them; `tiebreak` orders equal scores.
  */
 export async function rankedPage<Row>(
   text: TextQuery,
   where: Prisma.Sql,
   page: { skip: number; take: number; select: Prisma.Sql; tiebreak: Prisma.Sql },
 ): Promise<{ rows: (Row & { score: number })[]; total: number; more: boolean }> {
-  const [rows, counted] = await Promise.all([
-    prisma.$queryRaw<(Row & { score: number })[]>`SELECT w.* FROM (SELECT ${page.select}, ${text.score} AS "score" FROM ${text.from} WHERE ${where}
-        ORDER BY ${text.newest} DESC LIMIT ${RANKED_WINDOW}) w
-      ORDER BY w."score" DESC, ${page.tiebreak} LIMIT ${page.take} OFFSET ${page.skip}`,
-    prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${text.from} WHERE ${where} LIMIT ${RANKED_WINDOW + 1}) c`,
-  ]);
+  // One pass over the index: the newest matches, one more than the window (so the count knows
+  // whether there were more; that oldest one is not ranked), read once (a CTE used more than once
+  // is materialised on both engines). The index's order is the ideas' and experiments' id order.
+  const rows = await prisma.$queryRaw<(Row & { score: number; n: number | bigint })[]>`
+    WITH w AS (SELECT ${page.select}, ${text.score} AS "score" FROM ${text.from} WHERE ${where} ORDER BY ${text.newest} DESC LIMIT ${RANKED_WINDOW + 1})
+    SELECT w.*, (SELECT COUNT(*) FROM w) AS "n" FROM w
+    WHERE (SELECT COUNT(*) FROM w) <= ${RANKED_WINDOW} OR w."id" <> (SELECT MIN(o."id") FROM w o)
+    ORDER BY w."score" DESC, ${page.tiebreak} LIMIT ${page.take} OFFSET ${page.skip}`;
+  const counted = rows.length
+    ? [{ n: rows[0].n }]
+    : await prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${text.from} WHERE ${where} LIMIT ${RANKED_WINDOW + 1}) c`;
   const n = Number(counted[0].n);
-  return { rows: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Math.min(n, RANKED_WINDOW), more: n > RANKED_WINDOW };
+  return {
+    rows: rows.map(({ n: _n, ...r }) => ({ ...(r as unknown as Row), score: Number(r.score) })),
+    total: Math.min(n, RANKED_WINDOW),
+    more: n > RANKED_WINDOW,
+  };
 }
 
 /** What a similarity query compares: an idea's title and its need (summary, problem, users affected). */
