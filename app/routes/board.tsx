@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ButtonForm } from "~/components/form";
 import { handleForm } from "~/core/form.server";
 import { BoardFilterForm } from "~/modules/board/board-filters";
+import { HighlightStems } from "~/components/ui/highlight";
 import { getBoard, moveIdea, parseBoardQuery } from "~/modules/board/board.server";
 import { BoardActionSchema, boardDensityOf, setBoardDensity } from "~/modules/board/density.server";
 import { BoardView } from "~/modules/board/board-view";
@@ -52,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Board() {
-  const { columns, canMove, density, options, values, invalid } = useLoaderData<typeof loader>();
+  const { columns, canMove, density, options, values, invalid, stems } = useLoaderData<typeof loader>();
   const { t } = useTranslation("board");
   const compact = density === "compact";
   return (
@@ -69,7 +70,9 @@ export default function Board() {
       </div>
       <p className="mb-2 text-sm text-slate-700 md:text-base">{canMove ? t("introMove") : t("introRead")}</p>
       <BoardFilterForm options={options} values={values} invalid={invalid} />
-      <BoardView columns={columns} canMove={canMove} density={density} />
+      <HighlightStems stems={stems}>
+        <BoardView columns={columns} canMove={canMove} density={density} />
+      </HighlightStems>
     </div>
   );
 }

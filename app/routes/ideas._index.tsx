@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ExportLinks } from "~/components/ui/export-links";
+import { HighlightStems } from "~/components/ui/highlight";
 import { Pagination } from "~/components/ui/pagination";
 import { IdeaFilters } from "~/modules/idea/idea-filters";
 import { IdeaList } from "~/modules/idea/idea-list";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Ideas() {
-  const { items, total, page, pages, options, values, invalid, canExport } = useLoaderData<typeof loader>();
+  const { items, total, page, pages, options, values, invalid, canExport, stems } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("ideas");
   const exportQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1])).toString();
   return (
@@ -51,7 +52,13 @@ export default function Ideas() {
       <p className="mb-4" role="status">
         {t("list.count", { count: total, formatted: formatNumber(i18n.language, total) })}
       </p>
-      {items.length ? <IdeaList items={items} /> : <p className="text-slate-700">{t("list.empty")}</p>}
+      {items.length ? (
+        <HighlightStems stems={stems}>
+          <IdeaList items={items} />
+        </HighlightStems>
+      ) : (
+        <p className="text-slate-700">{t("list.empty")}</p>
+      )}
       <Pagination page={page} pages={pages} />
     </div>
   );

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/ui/pagination";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
+import { HighlightStems } from "~/components/ui/highlight";
 import { LessonFilterForm, LessonList } from "~/modules/lesson/lesson-list";
 import { listLessons, parseLessonFilters } from "~/modules/lesson/lesson.server";
 import { requireUserWith } from "~/utils/auth.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Lessons() {
-  const { entries, total, page, pages, options, values, invalid } = useLoaderData<typeof loader>();
+  const { entries, total, page, pages, options, values, invalid, stems } = useLoaderData<typeof loader>();
   const { t } = useTranslation("lessons");
   return (
     <div className="max-w-4xl">
@@ -46,7 +47,13 @@ export default function Lessons() {
       <p role="status" className="mb-4">
         {t("count", { count: total })}
       </p>
-      {entries.length ? <LessonList entries={entries} /> : <p>{t("empty")}</p>}
+      {entries.length ? (
+        <HighlightStems stems={stems}>
+          <LessonList entries={entries} />
+        </HighlightStems>
+      ) : (
+        <p>{t("empty")}</p>
+      )}
       <Pagination page={page} pages={pages} />
     </div>
   );

@@ -129,7 +129,7 @@ function* generate(ref: Reference, count: number, passwordHash: string, totals: 
         "Mazāk laika rindās.",
         "Divas nedēļas vienā nodaļā.",
         "Pašvaldība.",
-        searchTextOf({ title, summary, problem, solution }),
+        searchTextOf({ title, summary, problem, solution, usersAffected: "Iedzīvotāji un uzņēmēji." }),
         status,
         stage?.id ?? null,
         position,

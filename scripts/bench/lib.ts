@@ -513,7 +513,7 @@ export async function seedBenchIdeas(prisma: Db, count: number, stageFor?: (i: n
         problem,
         evidence: "Intervijas un dati.",
         solution,
-        searchText: foldForSearch([title, summary, problem, solution].join("\n")),
+        searchText: foldForSearch([title, summary, problem, solution, "Iedzīvotāji un uzņēmēji."].join("\n")),
         status: status as "DRAFT" | "DECLINED" | "NEEDS_INFO" | "ACTIVE",
         stageId: stage?.id ?? null,
         position: stage ? i * 10 : null,

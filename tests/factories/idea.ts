@@ -49,12 +49,18 @@ export const facilitator = () => (labFacilitator ??= createUser({ role: "FACILIT
 
 let ideaCount = 0;
 
-/** A submitted idea (in the intake column), written by `authorId` through the new-idea form's command. */
-export async function submittedIdea(authorId: number, overrides: { title?: string; institutionCode?: string; principles?: string[] } = {}) {
+/**
+ * A submitted idea (in the intake column), written by `authorId` through the new-idea form's command.
+ * `brief` replaces answers of the full brief (`fullBrief`), as the form would post them.
+ */
+export async function submittedIdea(
+  authorId: number,
+  overrides: { title?: string; institutionCode?: string; principles?: string[]; brief?: Record<string, string> } = {},
+) {
   const author = await prisma.user.findUniqueOrThrow({ where: { id: authorId } });
   const institution = await prisma.institution.findUniqueOrThrow({ where: { code: overrides.institutionCode ?? "UR" } });
   const value = IdeaFormSchema.parse({
-    ...fullBrief({ title: overrides.title ?? `Tāfeles ideja ${++ideaCount}` }),
+    ...fullBrief({ ...overrides.brief, title: overrides.title ?? `Tāfeles ideja ${++ideaCount}` }),
     usersTalkedTo: 12,
     principles: overrides.principles ?? ["partner"],
     institutionId: institution.id,

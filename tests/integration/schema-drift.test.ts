@@ -68,10 +68,16 @@ function parseSchema(source: string) {
   return models;
 }
 
+/** The ranked text index (docs/decisions/0013-search-index.md) is each engine's own, outside the models: on SQLite its FTS5 tables. */
+const SQLITE_SEARCH_TABLES = ["ExperimentTrigrams", "IdeaTrigrams", "IdeaWords"];
+/** On PostgreSQL, a tsvector column on Idea and Experiment, with its GIN index. */
+const POSTGRES_SEARCH_COLUMN = "searchVector";
+
 function readDatabase(db: Database.Database) {
-  const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[])
-    .map((t) => t.name)
-    .filter((t) => t !== "_prisma_migrations");
+  const all = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
+  const search = all.filter((t) => t.sql.startsWith("CREATE VIRTUAL TABLE")).map((t) => t.name);
+  expect(search.sort(), "the search index's FTS5 tables").toEqual(SQLITE_SEARCH_TABLES);
+  const tables = all.map((t) => t.name).filter((t) => t !== "_prisma_migrations" && !search.some((v) => t === v || t.startsWith(`${v}_`)));
   const models = new Map<string, Model>();
   for (const table of tables) {
     const info = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string; type: string; notnull: number; pk: number }[];
@@ -126,10 +132,20 @@ async function readPostgres() {
     if (!m) models.set(table, (m = { columns: new Map(), primaryKey: [], uniques: [], indexes: [] }));
     return m;
   };
-  for (const c of columns) model(c.table).columns.set(c.column, { type: POSTGRES_TYPES[c.type] ?? c.type, nullable: c.nullable === "YES" });
+  expect(
+    columns
+      .filter((c) => c.column === POSTGRES_SEARCH_COLUMN)
+      .map((c) => `${c.table}.${c.type}`)
+      .sort(),
+    "the search index's tsvector columns",
+  ).toEqual(["Experiment.tsvector", "Idea.tsvector"]);
+  for (const c of columns) {
+    if (c.column === POSTGRES_SEARCH_COLUMN) continue;
+    model(c.table).columns.set(c.column, { type: POSTGRES_TYPES[c.type] ?? c.type, nullable: c.nullable === "YES" });
+  }
   for (const index of indexes) {
-    // Search's trigram indexes are PostgreSQL's own (the source schema cannot say them): not the models' business.
-    if (index.name.endsWith("_trgm_idx")) continue;
+    // Search's trigram and tsvector indexes are PostgreSQL's own (the source schema cannot say them): not the models' business.
+    if (index.name.endsWith("_trgm_idx") || index.name.endsWith("_searchVector_idx")) continue;
     const m = model(index.table);
     if (index.primary) m.primaryKey = index.columns;
     else (index.unique ? m.uniques : m.indexes).push(index.columns);

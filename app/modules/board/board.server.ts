@@ -7,6 +7,8 @@ import { fail, ok, type Result } from "~/core/result";
 import { BRIEF_SELECT, briefOf } from "~/modules/idea/brief";
 import { PLACING } from "~/modules/idea/events";
 import { endOfColumn } from "~/modules/idea/idea.server";
+import { ideaConditions } from "~/modules/idea/idea-queries.server";
+import { ideaTextCondition } from "~/modules/idea/search.server";
 import { missingForGate } from "~/modules/stage/gates.server";
 import { isClosedKind } from "~/modules/stage/kinds";
 import { activeStages } from "~/modules/stage/stages.server";
@@ -16,7 +18,7 @@ import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, parseFilters } from "~/utils/query";
-import { searchWords } from "~/utils/text";
+import { searchStems } from "~/utils/text";
 import { BoardFiltersSchema, type BoardFilters, type MoveValue, type ReturnStep } from "./board.schema";
 import { COLUMN_PAGE, MAX_SHOWN } from "./columns";
 import { placeAt } from "./ordering";
@@ -46,15 +48,11 @@ export function parseBoardQuery(params: URLSearchParams, known: { institutions: 
 // The board's filters as one SQL condition over "Idea" i, shared by the cards and the filtered
 // counts. Plain SQL that SQLite and PostgreSQL both read; values are bound, never spliced.
 export function boardFilter(user: Pick<SessionUser, "id">, filters: BoardFilters): Prisma.Sql {
-  const parts = [Prisma.sql`i."status" = 'ACTIVE'`];
-  if (filters.institution) parts.push(Prisma.sql`i."institutionId" = ${filters.institution}`);
+  const parts = [Prisma.sql`i."status" = 'ACTIVE'`, ...ideaConditions(filters)];
   if (filters.assignee === "mine") parts.push(Prisma.sql`i."assigneeId" = ${user.id}`);
-  if (filters.principle)
-    parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = i."id" AND p."key" = ${filters.principle})`,
-    );
-  // Every word of the query in the folded search text (as the ideas list matches them).
-  for (const word of searchWords(filters.q)) parts.push(Prisma.sql`i."searchText" LIKE ${`%${word.replace(/[\\%_]/g, "\\$&")}%`} ESCAPE '\\'`);
+  // Every stem of the query in the idea (the ranked index's trigrams, as the ideas list finds them).
+  const text = ideaTextCondition(filters.q);
+  if (text) parts.push(text);
   return Prisma.join(parts, " AND ");
 }
 
@@ -137,7 +135,7 @@ export async function getBoard(
 ) {
   requirePermission(user, "board:view");
   const filter = boardFilter(user, filters);
-  const filtered = Boolean(filters.institution || filters.principle || filters.assignee || searchWords(filters.q).length);
+  const filtered = Boolean(filters.institution || filters.principle || filters.assignee || searchStems(filters.q).length);
   const [stages, countOf] = await Promise.all([activeStages(), columnCounts(filter, filtered)]);
   const now = Date.now();
   // Closed columns start collapsed: their cards are read only when someone opens them.
@@ -174,7 +172,7 @@ export async function getBoard(
     shown: take,
     cards: cardsOf[i],
   }));
-  return { columns };
+  return { columns, stems: searchStems(filters.q) };
 }
 
 /** One card on the board: what the browser needs of it, and nothing more. */

@@ -3,6 +3,7 @@ import { useLocation } from "@remix-run/react";
 import { CSS } from "@dnd-kit/utilities";
 import { forwardRef } from "react";
 import type { BoardCard } from "./board.server";
+import { Highlighted } from "~/components/ui/highlight";
 
 /** The board's two densities: the full card, or one line of figures under the title. */
 export type Density = "comfortable" | "compact";
@@ -60,7 +61,7 @@ export function CardView({
       {handle}
       <h3 id={titleId} className="min-w-0 flex-1 break-words font-semibold">
         <a href={`/ideas/${card.id}`} className="link" lang={card.language}>
-          {card.title}
+          <Highlighted text={card.title} />
         </a>
       </h3>
     </div>
@@ -77,7 +78,7 @@ export function CardView({
       <article id={`card-${card.id}`} aria-labelledby={titleId} className="card-compact">
         <h3 id={titleId} className="line-clamp-2 break-words text-[0.8125rem] font-semibold leading-5">
           <a href={`/ideas/${card.id}`} className="link" lang={card.language}>
-            {card.title}
+            <Highlighted text={card.title} />
           </a>
         </h3>
         <p className="truncate text-slate-700">

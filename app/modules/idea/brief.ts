@@ -69,8 +69,8 @@ export function caseSection<S extends CaseSection>(brief: Brief, section: S): Pi
 /** The brief's columns, to select with a query. */
 export const BRIEF_SELECT = Object.fromEntries(BRIEF_FIELDS.map((f) => [f.name, true])) as { [K in BriefFieldName]: true };
 
-/** The fields search looks in: the title and the brief's first answers. */
-export const SEARCHED_FIELDS = ["title", "summary", "problem", "solution"] as const;
+/** The fields search looks in: the title, the need (summary, problem, users affected) and the solution. */
+export const SEARCHED_FIELDS = ["title", "summary", "problem", "solution", "usersAffected"] as const;
 
 /** What search looks in, folded (stored with the idea). */
 export function searchTextOf(idea: Record<(typeof SEARCHED_FIELDS)[number], string>) {

@@ -10,7 +10,7 @@ import { csvStream, mapPages } from "~/utils/csv";
 import { rowsOf, xlsxStream, type XlsxColumn } from "~/utils/xlsx.server";
 import { BRIEF_FIELDS, BRIEF_SELECT, briefOf, type Brief } from "./brief";
 import type { IdeaFilters } from "./idea.schema";
-import { ideaListWhere } from "./idea-queries.server";
+import { matchingIdeaIds } from "./idea-queries.server";
 
 export const EXPORT_COLUMNS = [
   "id",
@@ -51,11 +51,12 @@ export type ExportedIdea = {
 /** The ideas under the filters, a page at a time (by id), with the time of each one's last move. */
 export async function* exportedIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale): AsyncGenerator<ExportedIdea[]> {
   requirePermission(user, "export:csv");
-  const where = ideaListWhere(filters);
   let cursor = 0;
   for (;;) {
+    const { ids } = await matchingIdeaIds(filters, { skip: 0, take: BATCH, afterId: cursor, count: false });
+    if (ids.length === 0) return;
     const batch = await prisma.idea.findMany({
-      where: { ...where, id: { gt: cursor } },
+      where: { id: { in: ids } },
       orderBy: { id: "asc" },
       take: BATCH,
       select: {

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Highlighted } from "~/components/ui/highlight";
 import { formatDate, formatNumber } from "~/utils/format";
 import type { IdeaListItem } from "./idea-queries.server";
 import { PrincipleChips, StatusLabel } from "./status-label";
@@ -12,12 +13,12 @@ export function IdeaList({ items, showWaiting = false }: { items: IdeaListItem[]
         <li key={idea.id} className="rounded-lg bg-white p-4 shadow">
           <h2 className="text-lg font-semibold break-words">
             <Link to={`/ideas/${idea.id}`} className="link" lang={idea.language}>
-              {idea.title}
+              <Highlighted text={idea.title} />
             </Link>
           </h2>
           {idea.summary ? (
             <p className="mt-1 text-slate-800 break-words" lang={idea.language}>
-              {idea.summary}
+              <Highlighted text={idea.summary} />
             </p>
           ) : null}
           {showWaiting && idea.waitingOnAuthor ? (

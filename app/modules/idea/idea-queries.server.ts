@@ -1,5 +1,5 @@
 // Read models for the idea pages: one query per page section, never a whole table.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { cardsOf } from "~/modules/experiment/cards";
 import { mayRecordExperiments } from "~/modules/experiment/rights";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
@@ -8,11 +8,12 @@ import { invariantResponse } from "~/utils/http.server";
 import { type Locale, localName } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, pageOf, pages, parseFilters } from "~/utils/query";
-import { matchesWords } from "~/utils/text";
+import { searchStems } from "~/utils/text";
 import { briefOf, isBriefStep, type BriefStep } from "./brief";
 import { mergePartner, undoableDecline, undoableMerges } from "./events";
 import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
+import { ideaTextQuery } from "./search.server";
 import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
 
 const listSelect = {
@@ -71,27 +72,61 @@ export function parseIdeaFilters(params: URLSearchParams, known: { stages: { key
   return { filters: filters as IdeaFilters, values: formValues(shown), invalid };
 }
 
-/** The ideas /ideas shows for these filters: never drafts. */
-export function ideaListWhere(filters: IdeaFilters): Prisma.IdeaWhereInput {
-  const where: Prisma.IdeaWhereInput = { status: filters.status ?? { not: "DRAFT" } };
-  if (filters.stage) where.stage = { key: filters.stage };
-  if (filters.institution) where.institutionId = filters.institution;
-  if (filters.principle) where.principles = { some: { principle: { key: filters.principle } } };
-  const words = matchesWords(filters.q);
-  if (words.length) where.AND = words;
-  return where;
+/**
+ * The ideas /ideas shows for these filters, as one SQL condition over "Idea" i (never drafts); the
+ * list, its exports and the board read their filters this way. Values are bound, never spliced.
+ */
+export function ideaListFilter(filters: Omit<IdeaFilters, "q" | "page">): Prisma.Sql {
+  const parts = [filters.status ? Prisma.sql`i."status" = ${filters.status}` : Prisma.sql`i."status" <> 'DRAFT'`];
+  if (filters.stage) parts.push(Prisma.sql`i."stageId" = (SELECT s."id" FROM "Stage" s WHERE s."key" = ${filters.stage})`);
+  parts.push(...ideaConditions(filters));
+  return Prisma.join(parts, " AND ");
 }
 
-/** /ideas: every non-draft idea, filtered, newest activity first, 25 a page. */
+/** The conditions the idea list and the board share: institution and principle. */
+export function ideaConditions(filters: { institution?: number; principle?: string }): Prisma.Sql[] {
+  const parts: Prisma.Sql[] = [];
+  if (filters.institution) parts.push(Prisma.sql`i."institutionId" = ${filters.institution}`);
+  if (filters.principle)
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = i."id" AND p."key" = ${filters.principle})`,
+    );
+  return parts;
+}
+
+/**
+ * The ids of the ideas under the filters, in the list's order: the best matches first when there
+ * is a query (the ranked index, search.server.ts), the newest activity first otherwise; and how
+ * many there are. `afterId` pages by id instead (the exports).
+ */
+export async function matchingIdeaIds(filters: IdeaFilters, page: { skip: number; take: number; afterId?: number; count?: boolean }) {
+  const text = ideaTextQuery(filters.q);
+  const from = text?.from ?? Prisma.sql`"Idea" i`;
+  const conditions = [ideaListFilter(filters), ...(text ? [text.where] : [])];
+  if (page.afterId !== undefined) conditions.push(Prisma.sql`i."id" > ${page.afterId}`);
+  const where = Prisma.join(conditions, " AND ");
+  const order =
+    page.afterId !== undefined
+      ? Prisma.sql`i."id"`
+      : text
+        ? Prisma.sql`${text.score} DESC, i."lastActivityAt" DESC, i."id" DESC`
+        : Prisma.sql`i."lastActivityAt" DESC, i."id" DESC`;
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<{ id: number }[]>`SELECT i."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${page.take} OFFSET ${page.skip}`,
+    page.count === false ? Promise.resolve(null) : prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`,
+  ]);
+  return { ids: rows.map((r) => Number(r.id)), total: counted ? Number(counted[0].n) : 0 };
+}
+
+/** /ideas: every non-draft idea, filtered, the best matches or the newest activity first, 25 a page. */
 export async function listIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale) {
   requirePermission(user, "idea:read");
-  const where = ideaListWhere(filters);
   const { skip, take, current } = pageOf(filters.page, PAGE_SIZE);
-  const [rows, total] = await Promise.all([
-    prisma.idea.findMany({ where, select: listSelect, orderBy: [{ lastActivityAt: "desc" }, { id: "desc" }], skip, take }),
-    prisma.idea.count({ where }),
-  ]);
-  return { items: await withSupports(rows, locale), total, page: current, pages: pages(total, PAGE_SIZE) };
+  const { ids, total } = await matchingIdeaIds(filters, { skip, take });
+  const found = ids.length ? await prisma.idea.findMany({ where: { id: { in: ids } }, select: listSelect }) : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return { items: await withSupports(rows, locale), total, page: current, pages: pages(total, PAGE_SIZE), stems: searchStems(filters.q) };
 }
 
 /** /ideas/mine: the author's own ideas in every status, with what is waiting on them. */

@@ -5,6 +5,7 @@ import { DECISIONS, METHOD_TYPES, RESULTS } from "~/modules/experiment/cards";
 import { PrincipleChips } from "~/modules/idea/status-label";
 import type { LessonEntry } from "./lesson.server";
 import { FilterBar, FilterInput, FilterSelect } from "~/components/ui/filter-bar";
+import { Highlighted } from "~/components/ui/highlight";
 
 /** Results in words and with a symbol, so a failure reads as plainly as a success without colour. */
 function Outcome({ entry }: { entry: LessonEntry }) {
@@ -36,7 +37,7 @@ export function LessonList({ entries }: { entries: LessonEntry[] }) {
           </p>
           <h2 className="text-lg font-semibold break-words">
             <Link to={`/ideas/${entry.ideaId}${entry.kind === "experiment" ? "#experiments" : ""}`} className="link" lang={entry.ideaLanguage}>
-              {entry.ideaTitle}
+              <Highlighted text={entry.ideaTitle} />
             </Link>
           </h2>
           <p className="mb-2 text-sm text-slate-700">{entry.institution}</p>
@@ -44,12 +45,16 @@ export function LessonList({ entries }: { entries: LessonEntry[] }) {
             <dl className="space-y-2">
               <div>
                 <dt className="font-semibold">{t("experiments:fields.hypothesis.label")}</dt>
-                <dd className="whitespace-pre-line">{entry.hypothesis}</dd>
+                <dd className="whitespace-pre-line">
+                  <Highlighted text={entry.hypothesis} />
+                </dd>
               </div>
               {entry.learned ? (
                 <div>
                   <dt className="font-semibold">{t("experiments:fields.learned.label")}</dt>
-                  <dd className="whitespace-pre-line">{entry.learned}</dd>
+                  <dd className="whitespace-pre-line">
+                    <Highlighted text={entry.learned} />
+                  </dd>
                 </div>
               ) : null}
               {entry.decision ? (
@@ -61,7 +66,9 @@ export function LessonList({ entries }: { entries: LessonEntry[] }) {
             </dl>
           ) : (
             <>
-              <p className="whitespace-pre-line">{entry.closingNote}</p>
+              <p className="whitespace-pre-line">
+                <Highlighted text={entry.closingNote ?? ""} />
+              </p>
               <p className="mt-2">
                 <Link to={`/ideas/${entry.ideaId}/case`} className="link">
                   {t("caseLink")}

@@ -1,9 +1,11 @@
 // The lessons library: completed experiments and closed ideas, failures as plainly as successes.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
+import { ideaConditions } from "~/modules/idea/idea-queries.server";
+import { experimentTextQuery, ideaTextQuery } from "~/modules/idea/search.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
-import { matchesWords } from "~/utils/text";
+import { searchStems } from "~/utils/text";
 import { dropUnknown, pages, parseFilters } from "~/utils/query";
 import { LessonFiltersSchema, type LessonFilters } from "./lesson.schema";
 
@@ -33,7 +35,6 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     ...(filters.method ? { methodType: filters.method } : {}),
     ...(filters.result ? { result: filters.result } : {}),
     ...(filters.decision ? { decision: filters.decision } : {}),
-    AND: matchesWords(filters.q),
   };
   // Experiment-only filters leave closed ideas out.
   const withIdeas = !filters.method && !filters.result && !filters.decision;
@@ -41,7 +42,6 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     ...ideaScope,
     stage: { kind: { in: ["CLOSED_SUCCESS", "CLOSED_STOPPED"] } },
     closedAt: { not: null },
-    AND: matchesWords(filters.q),
   };
   const name = (r: { nameLv: string; nameEn: string }) => localName(locale, r);
   const principleKeys = (rows: { principle: { key: string; position: number } }[]) =>
@@ -57,27 +57,13 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     principles: { select: { principle: { select: { key: true, position: true } } } },
   } satisfies Prisma.IdeaSelect;
 
-  // The page is found from ids and dates alone (the two lists merge by date); only its 25 entries
-  // are then read in full.
-  const [experimentCount, ideaCount, experimentKeys, ideaKeys] = await Promise.all([
-    prisma.experiment.count({ where: experimentWhere }),
-    withIdeas ? prisma.idea.count({ where: ideaWhere }) : Promise.resolve(0),
-    prisma.experiment.findMany({
-      where: experimentWhere,
-      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
-      take: depth,
-      select: { id: true, completedAt: true, updatedAt: true },
-    }),
-    withIdeas
-      ? prisma.idea.findMany({ where: ideaWhere, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, closedAt: true } })
-      : Promise.resolve([]),
-  ]);
-  const onPage = [
-    ...experimentKeys.map((e) => ({ key: `e${e.id}`, date: (e.completedAt ?? e.updatedAt).toISOString() })),
-    ...ideaKeys.map((i) => ({ key: `i${i.id}`, date: i.closedAt!.toISOString() })),
-  ]
-    .sort(newestFirst)
-    .slice(depth - LESSONS_PAGE, depth);
+  // The page is found from ids and dates (or relevance) alone (the two lists merge by them); only
+  // its 25 entries are then read in full.
+  const found =
+    filters.q && searchStems(filters.q).length ? await rankedKeys(filters, depth, withIdeas) : await datedKeys(experimentWhere, ideaWhere, depth, withIdeas);
+  const { experimentCount, ideaCount } = found;
+  const onPage = found.keys.slice(depth - LESSONS_PAGE, depth);
+  const order = new Map(onPage.map((k, n) => [k.key, n]));
   const idsOf = (prefix: string) => onPage.filter((k) => k.key.startsWith(prefix)).map((k) => Number(k.key.slice(1)));
   const [experiments, ideas] = await Promise.all([
     prisma.experiment.findMany({
@@ -134,8 +120,76 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
       outcome: i.stage!.kind === "CLOSED_SUCCESS" ? ("implemented" as const) : ("stopped" as const),
       stage: name(i.stage!),
     })),
-  ].sort(newestFirst);
+  ].sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const total = experimentCount + ideaCount;
-  return { entries, total, page, pages: pages(total, LESSONS_PAGE) };
+  return { entries, total, page, pages: pages(total, LESSONS_PAGE), stems: searchStems(filters.q) };
+}
+
+type Key = { key: string; date: string };
+
+/** Without a query: the newest first, each list by its date index. */
+async function datedKeys(experimentWhere: Prisma.ExperimentWhereInput, ideaWhere: Prisma.IdeaWhereInput, depth: number, withIdeas: boolean) {
+  const [experimentCount, ideaCount, experimentKeys, ideaKeys] = await Promise.all([
+    prisma.experiment.count({ where: experimentWhere }),
+    withIdeas ? prisma.idea.count({ where: ideaWhere }) : Promise.resolve(0),
+    prisma.experiment.findMany({
+      where: experimentWhere,
+      orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+      take: depth,
+      select: { id: true, completedAt: true, updatedAt: true },
+    }),
+    withIdeas
+      ? prisma.idea.findMany({ where: ideaWhere, orderBy: [{ closedAt: "desc" }, { id: "desc" }], take: depth, select: { id: true, closedAt: true } })
+      : Promise.resolve([]),
+  ]);
+  const keys: Key[] = [
+    ...experimentKeys.map((e) => ({ key: `e${e.id}`, date: (e.completedAt ?? e.updatedAt).toISOString() })),
+    ...ideaKeys.map((i) => ({ key: `i${i.id}`, date: i.closedAt!.toISOString() })),
+  ].sort(newestFirst);
+  return { experimentCount, ideaCount, keys };
+}
+
+/** With a query: the best matches first (the ranked index, search.server.ts), experiments and closed ideas merged by relevance. */
+async function rankedKeys(filters: LessonFilters, depth: number, withIdeas: boolean) {
+  const experimentText = experimentTextQuery(filters.q)!;
+  const ideaText = ideaTextQuery(filters.q)!;
+  const scope = [Prisma.sql`i."status" = 'ACTIVE'`, ...ideaConditions(filters)];
+  const experimentWhere = Prisma.join(
+    [
+      Prisma.sql`e."status" = 'COMPLETED'`,
+      experimentText.where,
+      ...scope,
+      ...(filters.method ? [Prisma.sql`e."methodType" = ${filters.method}`] : []),
+      ...(filters.result ? [Prisma.sql`e."result" = ${filters.result}`] : []),
+      ...(filters.decision ? [Prisma.sql`e."decision" = ${filters.decision}`] : []),
+    ],
+    " AND ",
+  );
+  const ideaWhere = Prisma.join(
+    [
+      ...scope,
+      ideaText.where,
+      Prisma.sql`i."closedAt" IS NOT NULL`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" st WHERE st."id" = i."stageId" AND st."kind" IN ('CLOSED_SUCCESS', 'CLOSED_STOPPED'))`,
+    ],
+    " AND ",
+  );
+  type Row = { id: number; score: number; date: Date | string };
+  const experimentFrom = Prisma.sql`${experimentText.from} JOIN "Idea" i ON i."id" = e."ideaId"`;
+  const [experiments, experimentCount, ideas, ideaCount] = await Promise.all([
+    prisma.$queryRaw<Row[]>`SELECT e."id", ${experimentText.score} AS "score", COALESCE(e."completedAt", e."updatedAt") AS "date" FROM ${experimentFrom}
+      WHERE ${experimentWhere} ORDER BY "score" DESC, e."id" DESC LIMIT ${depth}`,
+    prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${experimentFrom} WHERE ${experimentWhere}`,
+    withIdeas
+      ? prisma.$queryRaw<Row[]>`SELECT i."id", ${ideaText.score} AS "score", i."closedAt" AS "date" FROM ${ideaText.from} WHERE ${ideaWhere}
+          ORDER BY "score" DESC, i."id" DESC LIMIT ${depth}`
+      : Promise.resolve([]),
+    withIdeas ? prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${ideaText.from} WHERE ${ideaWhere}` : Promise.resolve([{ n: 0 }]),
+  ]);
+  const keys = [
+    ...experiments.map((e) => ({ key: `e${Number(e.id)}`, score: Number(e.score), date: new Date(e.date).toISOString() })),
+    ...ideas.map((i) => ({ key: `i${Number(i.id)}`, score: Number(i.score), date: new Date(i.date).toISOString() })),
+  ].sort((a, b) => b.score - a.score || newestFirst(a, b));
+  return { experimentCount: Number(experimentCount[0].n), ideaCount: Number(ideaCount[0].n), keys };
 }
 export type LessonEntry = Awaited<ReturnType<typeof listLessons>>["entries"][number];

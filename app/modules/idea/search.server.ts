@@ -1,0 +1,283 @@
+// The ranked text index, behind one interface for SQLite and PostgreSQL
+// (docs/decisions/0013-search-index.md). The migrations create it and triggers keep it current in
+// the same transaction as the idea's change; `rebuildSearchIndex` rebuilds it.
+//   Search boxes: every stem of the query inside the idea's folded text (trigrams), ranked.
+//   Similar ideas: any stem of a text as a word prefix, ranked by bm25 (SQLite) or ts_rank (PostgreSQL).
+import { Prisma } from "~/generated/prisma/client";
+import type { IdeaStatus, StageKind } from "~/generated/prisma/enums";
+import { experimentSearchText } from "~/modules/experiment/cards";
+import { requirePermission, type SessionUser } from "~/utils/auth.server";
+import { prisma, type Db, type Tx } from "~/utils/db.server";
+import { onPostgres } from "~/utils/engine.server";
+import { type Locale, localName } from "~/utils/i18n";
+import { searchStems, similarityStems } from "~/utils/text";
+import { searchTextOf } from "./brief";
+
+/** The trigram index finds stems of three letters or more; shorter words are looked for in the folded text. */
+const TRIGRAM = 3;
+
+/** An FTS5 phrase: the text in double quotes (a quote inside doubled). */
+const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, "\\$&")}%`;
+const containsSql = (column: Prisma.Sql, word: string) => Prisma.sql`${column} LIKE ${likePattern(word)} ESCAPE '\\'`;
+
+/** A search box's query: the FROM clause with the index, the condition, and each row's relevance (higher is better). */
+export type TextQuery = { from: Prisma.Sql; where: Prisma.Sql; score: Prisma.Sql };
+
+/**
+ * A search box's query over ideas (alias `i`): the FROM clause with the index, the condition that
+ * every stem is in the idea, and the ORDER BY that puts the best matches first. Null without words.
+ */
+export function ideaTextQuery(query: string | undefined | null): TextQuery | null {
+  const stems = searchStems(query);
+  if (stems.length === 0) return null;
+  const short = stems.filter((s) => s.length < TRIGRAM);
+  const long = stems.filter((s) => s.length >= TRIGRAM);
+  if (onPostgres()) {
+    // Each stem through the trigram index on "searchText"; ranked by the tsvector (title weighs more).
+    const ranked = (long.length ? long : stems).map((s) => `${s}:*`).join(" | ");
+    return {
+      from: Prisma.sql`"Idea" i`,
+      where: Prisma.join(
+        stems.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
+        " AND ",
+      ),
+      score: Prisma.sql`ts_rank(i."searchVector", to_tsquery('simple', ${ranked}))`,
+    };
+  }
+  const where = short.length
+    ? Prisma.join(
+        short.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
+        " AND ",
+      )
+    : Prisma.sql`1 = 1`;
+  if (long.length === 0) return { from: Prisma.sql`"Idea" i`, where, score: Prisma.sql`0` };
+  const match = long.map(phrase).join(" AND ");
+  return {
+    // bm25 over the trigrams, the title weighing four times the rest (lower is better).
+    from: Prisma.sql`(SELECT "rowid" AS "id", bm25("IdeaTrigrams", 4.0, 1.0) AS "rank" FROM "IdeaTrigrams" WHERE "IdeaTrigrams" MATCH ${match}) m
+      JOIN "Idea" i ON i."id" = m."id"`,
+    where,
+    score: Prisma.sql`-m."rank"`,
+  };
+}
+
+/** A search box's condition over ideas (alias `i`) alone, for lists in their own order (the board). Null without words. */
+export function ideaTextCondition(query: string | undefined | null): Prisma.Sql | null {
+  const stems = searchStems(query);
+  if (stems.length === 0) return null;
+  const short = stems.filter((s) => s.length < TRIGRAM);
+  const long = stems.filter((s) => s.length >= TRIGRAM);
+  if (onPostgres() || long.length === 0)
+    return Prisma.join(
+      stems.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
+      " AND ",
+    );
+  const parts = [Prisma.sql`i."id" IN (SELECT "rowid" FROM "IdeaTrigrams" WHERE "IdeaTrigrams" MATCH ${long.map(phrase).join(" AND ")})`];
+  for (const s of short) parts.push(containsSql(Prisma.sql`i."searchText"`, s));
+  return Prisma.join(parts, " AND ");
+}
+
+/** The same for experiments (alias `e`), ranked: the lessons library. Null without words. */
+export function experimentTextQuery(query: string | undefined | null): TextQuery | null {
+  const stems = searchStems(query);
+  if (stems.length === 0) return null;
+  const short = stems.filter((s) => s.length < TRIGRAM);
+  const long = stems.filter((s) => s.length >= TRIGRAM);
+  const contains = (list: string[]) =>
+    list.length
+      ? Prisma.join(
+          list.map((s) => containsSql(Prisma.sql`e."searchText"`, s)),
+          " AND ",
+        )
+      : Prisma.sql`1 = 1`;
+  if (onPostgres()) {
+    const ranked = (long.length ? long : stems).map((s) => `${s}:*`).join(" | ");
+    return { from: Prisma.sql`"Experiment" e`, where: contains(stems), score: Prisma.sql`ts_rank(e."searchVector", to_tsquery('simple', ${ranked}))` };
+  }
+  if (long.length === 0) return { from: Prisma.sql`"Experiment" e`, where: contains(short), score: Prisma.sql`0` };
+  return {
+    from: Prisma.sql`(SELECT "rowid" AS "id", bm25("ExperimentTrigrams") AS "rank" FROM "ExperimentTrigrams" WHERE "ExperimentTrigrams" MATCH ${long.map(phrase).join(" AND ")}) m
+      JOIN "Experiment" e ON e."id" = m."id"`,
+    where: contains(short),
+    score: Prisma.sql`-m."rank"`,
+  };
+}
+
+/** What a similarity query compares: an idea's title and its need (summary, problem, users affected). */
+export type SimilarText = { title: string; need: string };
+
+/** At most this many candidates are ranked by the index before the statuses are checked. */
+const CANDIDATES = 50;
+/** PostgreSQL: a stem's ideas are counted up to this many (a stem in more says little anyway). */
+const DF_CAP = 2000;
+/** PostgreSQL: the ideas scored are those with one of this many of the text's rarest stems. */
+const RARE_STEMS = 12;
+
+/**
+ * Existing ideas most like a text, best first, with their scores (higher is more alike): any of the
+ * text's stems as a word prefix, the title's stems counted twice. Drafts and merged-away ideas are
+ * never returned; `excludeIds` leaves out others (the idea itself).
+ */
+export async function rankSimilar(
+  db: Db | Tx,
+  text: SimilarText,
+  options: { limit?: number; excludeIds?: number[]; statuses?: IdeaStatus[] } = {},
+): Promise<{ id: number; score: number }[]> {
+  const limit = options.limit ?? 5;
+  const titleStems = similarityStems(text.title);
+  const stems = [...new Set([...titleStems, ...similarityStems(text.need)])];
+  if (stems.length === 0) return [];
+  const statuses = options.statuses ?? ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"];
+  const exclude = options.excludeIds?.length ? Prisma.sql`AND i."id" NOT IN (${Prisma.join(options.excludeIds)})` : Prisma.empty;
+  let rows: { id: number; score: number }[];
+  if (onPostgres()) {
+    // ts_rank counts how often words occur but not how rare they are, so a need's common words
+    // outweighed its telling ones. The score is BM25's: each stem weighs by its rarity (the ideas it
+    // is in, counted up to a cap through the GIN index), twice when it is in the title. The ideas
+    // scored are those with one of the rarer stems (at most CANDIDATES × 10).
+    rows = await db.$queryRaw<{ id: number; score: number }[]>`
+      WITH "n" AS (
+        -- The planner's estimate of the ideas, counted when it is small or unknown (a table never analysed).
+        SELECT (CASE WHEN c.reltuples < 10000 THEN (SELECT count(*) FROM "Idea") ELSE c.reltuples END)::float8 AS "n" FROM pg_class c WHERE c.oid = '"Idea"'::regclass
+      ),
+      "terms" AS (
+        SELECT s."stem", to_tsquery('simple', s."stem" || ':*') AS "q",
+          (SELECT count(*) FROM (SELECT 1 FROM "Idea" x WHERE x."searchVector" @@ to_tsquery('simple', s."stem" || ':*') LIMIT ${DF_CAP}) d)::float8 AS "df"
+        FROM unnest(${stems}::text[]) AS s("stem")
+      ),
+      "weighted" AS (SELECT t."q", ln(1 + ((SELECT "n" FROM "n") - t."df" + 0.5) / (t."df" + 0.5)) AS "idf", t."df" FROM "terms" t WHERE t."df" > 0),
+      "rare" AS (SELECT w."q" FROM "weighted" w ORDER BY w."df" LIMIT ${RARE_STEMS}),
+      "candidates" AS (
+        SELECT i."id", i."searchVector" AS "v" FROM "Idea" i
+        WHERE i."searchVector" @@ (SELECT string_agg(r."q"::text, ' | ')::tsquery FROM "rare" r) AND i."status"::text IN (${Prisma.join(statuses)}) ${exclude}
+        LIMIT ${CANDIDATES * 10}
+      )
+      SELECT c."id", SUM(w."idf" * (CASE WHEN ts_filter(c."v", '{a}') @@ w."q" THEN 2 ELSE 1 END))::float8 AS "score"
+      FROM "candidates" c JOIN "weighted" w ON c."v" @@ w."q"
+      GROUP BY c."id" ORDER BY "score" DESC, c."id" DESC LIMIT ${limit}`;
+  } else {
+    const match = stems.map((s) => `${phrase(s)}*`).join(" OR ");
+    rows = await db.$queryRaw<{ id: number; score: number }[]>`
+      SELECT i."id", -m."rank" AS "score"
+      FROM (SELECT "rowid" AS "id", bm25("IdeaWords", 3.0, 1.0) AS "rank" FROM "IdeaWords" WHERE "IdeaWords" MATCH ${match} ORDER BY "rank" LIMIT ${CANDIDATES + limit}) m
+      JOIN "Idea" i ON i."id" = m."id"
+      WHERE i."status" IN (${Prisma.join(statuses)}) ${exclude}
+      ORDER BY m."rank", i."id" DESC LIMIT ${limit}`;
+  }
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+}
+
+/** The statuses a similar idea may have: what exists and was not merged away (drafts are their author's alone). */
+const SIMILAR_STATUSES: IdeaStatus[] = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"];
+
+export type SimilarIdea = {
+  id: number;
+  title: string;
+  language: Locale;
+  status: IdeaStatus;
+  stage: { key: string; name: string; kind: StageKind } | null;
+  institution: string;
+  supports: number;
+  supportedByMe: boolean;
+};
+
+/**
+ * The similar-ideas panel: up to `limit` (5) existing ideas the person may see that are most like
+ * the text, with stage, institution and supporters, and how many institutions have raised them.
+ */
+export async function similarIdeas(
+  user: SessionUser,
+  text: SimilarText,
+  locale: Locale,
+  options: { excludeId?: number; limit?: number } = {},
+): Promise<{ items: SimilarIdea[]; institutions: number }> {
+  requirePermission(user, "idea:read");
+  const ranked = await rankSimilar(prisma, text, {
+    limit: options.limit ?? 5,
+    excludeIds: options.excludeId ? [options.excludeId] : [],
+    statuses: SIMILAR_STATUSES,
+  });
+  if (ranked.length === 0) return { items: [], institutions: 0 };
+  const ids = ranked.map((r) => r.id);
+  const [rows, counts, mine] = await Promise.all([
+    prisma.idea.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        title: true,
+        language: true,
+        status: true,
+        institutionId: true,
+        institution: { select: { nameLv: true, nameEn: true } },
+        stage: { select: { key: true, nameLv: true, nameEn: true, kind: true } },
+      },
+    }),
+    prisma.support.groupBy({ by: ["ideaId"], where: { ideaId: { in: ids } }, _count: { _all: true } }),
+    prisma.support.findMany({ where: { ideaId: { in: ids }, userId: user.id }, select: { ideaId: true } }),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const supports = new Map(counts.map((c) => [c.ideaId, c._count._all]));
+  const supported = new Set(mine.map((m) => m.ideaId));
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        id,
+        title: row.title,
+        language: row.language,
+        status: row.status,
+        stage: row.stage ? { key: row.stage.key, name: localName(locale, row.stage), kind: row.stage.kind } : null,
+        institution: localName(locale, row.institution),
+        supports: supports.get(id) ?? 0,
+        supportedByMe: supported.has(id),
+      },
+    ];
+  });
+  return { items, institutions: new Set(rows.map((r) => r.institutionId)).size };
+}
+
+/** How many rows a rebuild refolds at a time. */
+const REBUILD_BATCH = 1000;
+
+/**
+ * Rebuilds the index from the ideas and experiments: refolds every search text (after a change of
+ * the folding or of the fields searched), then rebuilds the indexes themselves. Returns the counts.
+ */
+export async function rebuildSearchIndex(db: Db = prisma) {
+  let ideas = 0;
+  for (let cursor = 0; ;) {
+    const batch = await db.idea.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: REBUILD_BATCH,
+      select: { id: true, title: true, summary: true, problem: true, solution: true, usersAffected: true },
+    });
+    if (batch.length === 0) break;
+    await db.$transaction(batch.map((idea) => db.idea.update({ where: { id: idea.id }, data: { searchText: searchTextOf(idea) }, select: { id: true } })));
+    ideas += batch.length;
+    cursor = batch[batch.length - 1].id;
+  }
+  let experiments = 0;
+  for (let cursor = 0; ;) {
+    const batch = await db.experiment.findMany({
+      where: { id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: REBUILD_BATCH,
+      select: { id: true, hypothesis: true, method: true, observed: true, learned: true, idea: { select: { title: true } } },
+    });
+    if (batch.length === 0) break;
+    await db.$transaction(
+      batch.map((e) => db.experiment.update({ where: { id: e.id }, data: { searchText: experimentSearchText(e.idea.title, e) }, select: { id: true } })),
+    );
+    experiments += batch.length;
+    cursor = batch[batch.length - 1].id;
+  }
+  if (!onPostgres()) {
+    // The triggers kept the indexes in step with every refolded row; a rebuild also repairs an index that drifted.
+    for (const table of ["IdeaWords", "IdeaTrigrams", "ExperimentTrigrams"])
+      await db.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('rebuild')`);
+  }
+  return { ideas, experiments };
+}
