@@ -11,7 +11,7 @@ import { runMailPass } from "~/modules/mail/jobs.server";
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id";
 import { action as manageAction, loader as manageLoader } from "~/routes/ideas.$id_.manage";
 import { prisma } from "~/utils/db.server";
-import { draftIdea, ideaInStage } from "../factories/idea";
+import { draftIdea, ideaInStage, submittedIdea } from "../factories/idea";
 import { formRequest, getRequest } from "../factories/request";
 import { reply, run } from "../factories/route";
 import { signedIn, type SignedIn } from "../factories/user";
@@ -221,6 +221,45 @@ describe("merging B into A", () => {
     const { loader: listLoader } = await import("~/routes/ideas._index");
     const list = (await run(listLoader, { request: getRequest("/ideas?status=MERGED", submitter.cookie) })).data as { list: { items: { id: number }[] } };
     expect(JSON.stringify(list)).toContain(`"id":${b.id}`);
+  });
+});
+
+describe("the likely duplicates", () => {
+  test("the manage page lists the ideas most like this one's title and need, never itself, a draft or a merged idea; only open ones can be merged into", async () => {
+    const brief = {
+      summary: "Bibliotēkas lasītāji rezervē grāmatas tiešsaistē, nevis zvanot.",
+      problem: "Lasītāji nevar rezervēt grāmatas citā bibliotēkā un brauc velti.",
+      usersAffected: "Novadu bibliotēku lasītāji.",
+    };
+    const title = "Grāmatu rezervēšana novadu bibliotēkās";
+    const b = await submittedIdea(authorB.id, { title, brief });
+    const open = await submittedIdea(authorA.id, { title: "Rezervēt grāmatas bibliotēkās tiešsaistē", brief, institutionCode: "VK" });
+    const declined = await submittedIdea(authorA.id, { title: "Bibliotēku grāmatu rezervēšana", brief });
+    const labUser = await prisma.user.findUniqueOrThrow({ where: { id: lab.id } });
+    expect((await declineIdea(labUser, { ideaId: declined, version: Number(await versionOf(declined)), text: "Jau risina cita iestāde." })).ok).toBe(true);
+    const gone = await submittedIdea(authorA.id, { title: "Grāmatu rezervēšana bibliotēkās", brief });
+    await support(onlyB, gone);
+    expect((await merge(gone, open)).status).toBe(302);
+    await draftIdea(authorA.id, title);
+    const loaded = (await run(manageLoader, { request: getRequest(`/ideas/${b}/manage`, lab.cookie), params: { id: String(b) } })).data as {
+      merge: { items: { id: number; mergeable: boolean; institution: string; supports: number }[]; institutions: number };
+    };
+    const ids = loaded.merge.items.map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining([open, declined]));
+    expect(ids).not.toContain(b);
+    expect(ids).not.toContain(gone);
+    expect(await prisma.idea.count({ where: { id: { in: ids }, status: "DRAFT" } })).toBe(0);
+    expect(loaded.merge.items.find((i) => i.id === open)).toMatchObject({ mergeable: true, supports: 1 });
+    expect(loaded.merge.items.find((i) => i.id === declined)).toMatchObject({ mergeable: false });
+    expect(loaded.merge.institutions).toBeGreaterThanOrEqual(2);
+    // A candidate's button posts the same first step as the number field.
+    const asked = await manage(b, { into: String(open) });
+    expect(asked.data).toMatchObject({ formId: "merge-form", data: { confirmMerge: { into: { id: open } } } });
+    // An idea that cannot be merged (here: a merged one) has no such section.
+    const mergedPage = (await run(manageLoader, { request: getRequest(`/ideas/${gone}/manage`, lab.cookie), params: { id: String(gone) } })).data as {
+      merge: unknown;
+    };
+    expect(mergedPage.merge).toBeNull();
   });
 });
 

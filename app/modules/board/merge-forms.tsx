@@ -45,14 +45,18 @@ export function MergeSection({ data, hidden }: { data: ManageData; hidden: React
                   <span>{t("card.supports", { count: c.supports, formatted: formatNumber(i18n.language, c.supports) })}</span>
                 </p>
                 {/* One button a candidate, posting the merge form's first step with its number. */}
-                <Form method="post" id={`merge-into-${c.id}`} className="mt-2">
-                  <input type="hidden" name={FORM_ID_FIELD} value={MERGE_FORM} />
-                  {hidden}
-                  <input type="hidden" name="into" value={c.id} />
-                  <button type="submit" className="btn-secondary" disabled={busy} aria-label={t("merge.candidateLabel", { id: c.id, title: c.title })}>
-                    {t("merge.candidate")}
-                  </button>
-                </Form>
+                {c.mergeable ? (
+                  <Form method="post" id={`merge-into-${c.id}`} className="mt-2">
+                    <input type="hidden" name={FORM_ID_FIELD} value={MERGE_FORM} />
+                    {hidden}
+                    <input type="hidden" name="into" value={c.id} />
+                    <button type="submit" className="btn-secondary" disabled={busy} aria-label={t("merge.candidateLabel", { id: c.id, title: c.title })}>
+                      {t("merge.candidate")}
+                    </button>
+                  </Form>
+                ) : (
+                  <p className="mt-2 text-sm text-slate-700">{t("merge.closed")}</p>
+                )}
               </li>
             ))}
           </ul>

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from "~/core/result";
 import type { IdeaStatus, StageKind } from "~/generated/prisma/enums";
 import { mergePartner } from "~/modules/idea/events";
 import { endOfColumn } from "~/modules/idea/idea.server";
+import { similarIdeas } from "~/modules/idea/search.server";
 import type { SessionUser } from "~/utils/auth.server";
 import type { Tx } from "~/utils/db.server";
 import { errorMessage, type Locale, localName } from "~/utils/i18n";
@@ -291,20 +292,22 @@ async function restore(
 /** How many likely duplicates the manage page lists. */
 export const MERGE_CANDIDATES = 5;
 
-/** The manage page's likely duplicates of an idea: other submitted ideas it could be merged into. */
+/**
+ * The manage page's likely duplicates of an idea: the ideas most like its title and need (summary,
+ * problem, users affected), the idea itself left out, drafts never. Each says whether this idea can
+ * be merged into it (an open one) or not (closed, declined or withdrawn: shown all the same, as
+ * what the lab already knows of the need).
+ */
 export async function mergeCandidates(
-  _user: SessionUser,
-  _idea: { id: number; title: string; summary: string; problem: string; usersAffected: string },
-  _locale: Locale,
-): Promise<{ items: MergeCandidate[]; institutions: number }> {
-  return { items: [], institutions: 0 };
+  user: SessionUser,
+  idea: { id: number; title: string; summary: string; problem: string; usersAffected: string },
+  locale: Locale,
+) {
+  const need = [idea.summary, idea.problem, idea.usersAffected].filter(Boolean).join("\n");
+  const similar = await similarIdeas(user, { title: idea.title, need }, locale, { excludeId: idea.id, limit: MERGE_CANDIDATES });
+  return {
+    items: similar.items.map(({ supportedByMe: _mine, ...item }) => ({ ...item, mergeable: canMergeInto(item) })),
+    institutions: similar.institutions,
+  };
 }
-export type MergeCandidate = {
-  id: number;
-  title: string;
-  language: "lv" | "en";
-  status: IdeaStatus;
-  stage: { key: string; name: string; kind: StageKind } | null;
-  institution: string;
-  supports: number;
-};
+export type MergeCandidate = Awaited<ReturnType<typeof mergeCandidates>>["items"][number];
