@@ -99,7 +99,7 @@ export default function IdeaPage() {
               ns="ideas"
               i18nKey="merged.banner"
               values={{ id: idea.mergedInto.id, title: idea.mergedInto.title }}
-              components={{ link: <Link to={`/ideas/${idea.mergedInto.id}`} className="link" />, name: <span lang={idea.mergedInto.language} /> }}
+              components={{ idea: <Link to={`/ideas/${idea.mergedInto.id}`} className="link" />, name: <span lang={idea.mergedInto.language} /> }}
             />
           </h2>
           <p>{t("merged.bannerHelp")}</p>

@@ -279,6 +279,7 @@ describe("refusals", () => {
     const events = await prisma.event.count();
     const cases: [string, string][] = [
       ["", "board:merge.errors.required"],
+      ["#", "board:merge.errors.required"],
       ["divpadsmit", "board:merge.errors.number"],
       [String(b.id), "board:merge.errors.self"],
       ["2147483000", 'board:merge.errors.unknown|{"id":2147483000}'],

@@ -76,8 +76,9 @@ const ideaNumber = z
   .trim()
   .transform((v) => v.replace(/^(#|nr\.?)\s*/i, ""))
   .pipe(
+    // (Conform reads what is left empty, "#" alone, as no value: the message names the field's need.)
     z
-      .string()
+      .string({ error: errorMessage("board:merge.errors.required") })
       .min(1, errorMessage("board:merge.errors.required"))
       .regex(/^\d{1,12}$/, errorMessage("board:merge.errors.number")),
   )

@@ -84,7 +84,7 @@ export function MergeConfirm({ data, preview, returnTo }: { data: ManageData; pr
   const { t } = useTranslation("board");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  const back = `/ideas/${data.idea.id}/manage${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}#merge`;
+  const back = `/ideas/${data.idea.id}/manage${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ""}`;
   const { into } = preview;
   return (
     <section aria-labelledby="merge-confirm-title" className="max-w-2xl rounded-lg border-l-4 border-blue-800 bg-white p-6 shadow">

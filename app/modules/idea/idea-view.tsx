@@ -67,7 +67,7 @@ export function IdeaRef({ idea }: { idea: { id: number; title: string; language:
       ns="ideas"
       i18nKey="merged.ref"
       values={{ id: idea.id, title: idea.title }}
-      components={{ link: <Link to={`/ideas/${idea.id}`} className="link" />, name: <span lang={idea.language} /> }}
+      components={{ idea: <Link to={`/ideas/${idea.id}`} className="link" />, name: <span lang={idea.language} /> }}
     />
   );
 }
