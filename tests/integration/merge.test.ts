@@ -344,6 +344,24 @@ describe("refusals", () => {
   });
 });
 
+describe("at the same moment", () => {
+  test("B into A and A into B at once: one merge is made, the other refused (never a 500), and the counts stay right", async () => {
+    const { a, b } = await duplicates();
+    const results = await Promise.all([merge(b, a), merge(a, b)]);
+    expect(results.map((r) => r.status).sort()).toEqual([302, 400]);
+    const [ideaA, ideaB] = [await ideaOf(a), await ideaOf(b)];
+    expect([ideaA.status, ideaB.status].sort()).toEqual(["ACTIVE", "MERGED"]);
+    expect(await checkStageCounts()).toEqual([]);
+    // Two undos at once: one takes it back, the other is told it is too late.
+    const [into] = ideaA.status === "MERGED" ? [b] : [a];
+    const event = await mergedInEvent(into);
+    const undone = await Promise.all([undo(into, event.id), undo(into, event.id)]);
+    expect(undone.map((r) => r.status).sort()).toEqual([302, 409]);
+    expect(await prisma.event.count({ where: { type: "MERGE_UNDONE", ideaId: into } })).toBe(1);
+    expect(await checkStageCounts()).toEqual([]);
+  });
+});
+
 describe("undoing a merge", () => {
   test("from A's history: B comes back exactly as it was, A loses exactly what the merge gave it; a second undo is refused", async () => {
     const { a, b } = await duplicates();

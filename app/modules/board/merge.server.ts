@@ -237,6 +237,11 @@ export const undoMerge = command<{ ideaId: number; eventId: number }, { ideaId: 
       select: { id: true, createdAt: true, data: true },
     });
     if (!mergedIn) return fail(404);
+    // Both ideas locked in the order of their ids, as a merge locks them: an undo and a merge of A
+    // (or a second undo) take turns, and the checks below read what the one before committed.
+    const partner = mergePartner(mergedIn.data);
+    for (const id of [...new Set([input.ideaId, partner ?? input.ideaId])].sort((a, b) => a - b))
+      await tx.$executeRaw`UPDATE "Idea" SET "version" = "version" WHERE "id" = ${id}`;
     const into = await tx.idea.findUnique({ where: { id: input.ideaId }, select: { status: true } });
     if (!into) return fail(404);
     const merge = await currentMerge(tx, input.ideaId, mergedIn);
