@@ -11,6 +11,8 @@ import { IdeaPageActionSchema } from "~/modules/idea/idea.schema";
 import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/modules/idea/idea.server";
 import { getIdeaPage } from "~/modules/idea/idea-queries.server";
 import { BriefView, Comments, MergedIdeas, Timeline } from "~/modules/idea/idea-view";
+import { SimilarIdeasSection } from "~/modules/idea/similar-panel";
+import { similarToIdea } from "~/modules/idea/similar.server";
 import { StatusLabel } from "~/modules/idea/status-label";
 import { isClosedKind } from "~/modules/stage/kinds";
 import { requireUser } from "~/utils/auth.server";
@@ -25,8 +27,11 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/error-boundary
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
-  const [idea, t] = await Promise.all([getIdeaPage(user, id, await getLocale(request)), getT(request)]);
-  return { idea, title: `${idea.title} · ${t("appName")}` };
+  const locale = await getLocale(request);
+  const [idea, t] = await Promise.all([getIdeaPage(user, id, locale), getT(request)]);
+  // Those who triage see the ideas most like this one (nobody else, and for nobody else are they looked for).
+  const similar = await similarToIdea(user, idea, locale);
+  return { idea, similar, title: `${idea.title} · ${t("appName")}` };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -72,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
-  const { idea } = useLoaderData<typeof loader>();
+  const { idea, similar } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("ideas");
   return (
     <article className="max-w-4xl">
@@ -224,6 +229,8 @@ export default function IdeaPage() {
           <MergedIdeas ideas={idea.mergedIdeas} />
         </section>
       ) : null}
+
+      {similar ? <SimilarIdeasSection similar={similar} /> : null}
 
       <section aria-labelledby="experiments-title" id="experiments" className="mb-8">
         <h2 id="experiments-title" className="mb-3 text-xl font-semibold">

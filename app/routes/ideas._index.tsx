@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Ideas() {
-  const { items, total, page, pages, options, values, invalid, canExport, stems } = useLoaderData<typeof loader>();
+  const { items, total, page, pages, options, values, invalid, canExport, stems, more } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("ideas");
   const exportQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1])).toString();
   return (
@@ -50,7 +50,10 @@ export default function Ideas() {
         </p>
       ) : null}
       <p className="mb-4" role="status">
-        {t("list.count", { count: total, formatted: formatNumber(i18n.language, total) })}
+        {more
+          ? t("list.countMore", { count: total, formatted: formatNumber(i18n.language, total) })
+          : t("list.count", { count: total, formatted: formatNumber(i18n.language, total) })}
+        {stems.length && total > 1 && !more ? ` ${t("list.ranked")}` : null}
       </p>
       {items.length ? (
         <HighlightStems stems={stems}>

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { handleForm } from "~/core/form.server";
 import { BriefStepForm, StepProgress, stepPath, stepTitleKey } from "~/modules/idea/brief-steps";
 import { NeedStepSchema } from "~/modules/idea/idea.schema";
 import { saveBriefStep } from "~/modules/idea/idea.server";
 import { getFilterOptions } from "~/modules/idea/idea-queries.server";
+import { SimilarNeedStep } from "~/modules/idea/similar-panel";
+import { isSimilarSubmission } from "~/modules/idea/similar.schema";
+import { similarStepAnswer } from "~/modules/idea/similar.server";
 import { requireUserWith } from "~/utils/auth.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -33,6 +36,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWith(request, "idea:create");
+  // "Find similar ideas" and the similar-ideas panel's buttons: nothing is saved, everything typed comes back.
+  const similar = await similarStepAnswer(request, user, await getLocale(request));
+  if (similar) return data(similar.reply, { status: similar.status });
   return handleForm(request, {
     schema: NeedStepSchema,
     hidden: ["createToken"],
@@ -41,16 +47,23 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+// The panel's answers change nothing this page's loader reads (and a new create token would only replace the form's).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  isSimilarSubmission(formData) ? false : defaultShouldRevalidate;
+
 export default function NewIdea() {
   const { options, defaults } = useLoaderData<typeof loader>();
   const { t } = useTranslation("ideas");
   return (
-    <div className="max-w-3xl">
+    <div className="max-w-6xl">
       <StepProgress step="need" />
       <h1 className="mb-2 text-3xl font-bold">{t(stepTitleKey("need"))}</h1>
-      <p className="mb-2 text-slate-700">{t("new.intro")}</p>
-      <p className="mb-8 text-slate-700">{t("groups.users.help")}</p>
-      <BriefStepForm step="need" defaults={defaults} options={options} />
+      <p className="mb-2 max-w-3xl text-slate-700">{t("new.intro")}</p>
+      <p className="mb-8 max-w-3xl text-slate-700">{t("groups.users.help")}</p>
+      <SimilarNeedStep
+        initial={null}
+        form={(typed, findButton) => <BriefStepForm step="need" defaults={{ ...defaults, ...typed }} options={options} extraButtons={findButton} />}
+      />
     </div>
   );
 }

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Lessons() {
-  const { entries, total, page, pages, options, values, invalid, stems } = useLoaderData<typeof loader>();
+  const { entries, total, page, pages, options, values, invalid, stems, more } = useLoaderData<typeof loader>();
   const { t } = useTranslation("lessons");
   return (
     <div className="max-w-4xl">
@@ -45,7 +45,8 @@ export default function Lessons() {
         </p>
       ) : null}
       <p role="status" className="mb-4">
-        {t("count", { count: total })}
+        {more ? t("countMore", { count: total }) : t("count", { count: total })}
+        {stems.length && total > 1 && !more ? ` ${t("ranked")}` : null}
       </p>
       {entries.length ? (
         <HighlightStems stems={stems}>

@@ -40,7 +40,8 @@ export async function readFormData(request: Request): Promise<FormData> {
       if (done) break;
       size += value.byteLength;
       if (size > MAX_FORM_BYTES) {
-        await reader.cancel();
+        // Not awaited: the body of a cloned request is one branch of a tee, whose cancel waits for the other branch.
+        reader.cancel().catch(() => undefined);
         invariantResponse(false, 413);
       }
       chunks.push(value);

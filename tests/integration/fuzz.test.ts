@@ -64,6 +64,7 @@ import * as ideasCsv from "~/routes/ideas.export[.]csv";
 import * as ideasXlsx from "~/routes/ideas.export[.]xlsx";
 import * as mine from "~/routes/ideas.mine";
 import * as newIdea from "~/routes/ideas.new";
+import * as similarIdeas from "~/routes/ideas.similar";
 import * as language from "~/routes/language";
 import * as lessons from "~/routes/lessons";
 import * as login from "~/routes/login";
@@ -282,6 +283,13 @@ const ideaForm = (p: Pools, hidden: Fields = {}): Fields[] =>
     ...hidden,
     ...briefFields(p),
   }));
+
+/** The first step sent by the similar-ideas panel: "Find similar ideas", or a support button (nothing saved). */
+const similarForms = (p: Pools, hidden: Fields = {}): Fields[] => [
+  { formId: fc.constant("brief-need-form"), intent: fc.constant("similar"), ...hidden, ...briefFields(p) },
+  { formId: fc.constant("brief-need-form"), support: idOf(p.ideas), ...hidden, ...briefFields(p) },
+  { formId: fc.constant("brief-need-form"), unsupport: idOf(p.ideas), ...hidden, ...briefFields(p) },
+];
 
 const cardFields: Fields = Object.fromEntries(
   CARD_FIELDS.map((f) => [f.name, f.type === "text" ? text : f.type === "choice" ? fc.constantFrom(...f.options) : f.type === "date" ? isoDay : smallInt(200)]),
@@ -592,7 +600,11 @@ const ROUTES: Entry[] = [
     module: editStep,
     params: (p) => fc.record({ id: ownIdeaParams(p).map((x) => x.id), step: fc.oneof(fc.constantFrom(...BRIEF_STEP_KEYS), nasty) }),
     loader: { runs: 80 },
-    action: { runs: 200, fresh: true, forms: (p) => ideaForm(p, { id: sameIdea(p), version }) },
+    action: {
+      runs: 260,
+      fresh: true,
+      forms: (p) => [...ideaForm(p, { id: sameIdea(p), version }), ...similarForms(p, { id: sameIdea(p), version })],
+    },
   },
   {
     file: "ideas.$id_.edit_.check.tsx",
@@ -644,7 +656,20 @@ const ROUTES: Entry[] = [
   { file: "ideas.export[.]csv.ts", as: "MANAGER", url: "/ideas/export.csv", module: ideasCsv, loader: { runs: 80, query: ideaFilters } },
   { file: "ideas.export[.]xlsx.ts", as: "MANAGER", url: "/ideas/export.xlsx", module: ideasXlsx, loader: { runs: 40, query: ideaFilters } },
   { file: "ideas.mine.tsx", url: "/ideas/mine", module: mine, loader: { runs: 50, query: () => ({ page }) } },
-  { file: "ideas.new.tsx", as: "SUBMITTER", url: "/ideas/new", module: newIdea, loader: { runs: 30 }, action: { runs: 180, forms: (p) => ideaForm(p) } },
+  {
+    file: "ideas.new.tsx",
+    as: "SUBMITTER",
+    url: "/ideas/new",
+    module: newIdea,
+    loader: { runs: 30 },
+    action: { runs: 240, forms: (p) => [...ideaForm(p), ...similarForms(p)] },
+  },
+  {
+    file: "ideas.similar.ts",
+    url: "/ideas/similar",
+    module: similarIdeas,
+    loader: { runs: 100, query: (p) => ({ title: text, need: text, exclude: idOf(p.ideas) }) },
+  },
   {
     file: "language.tsx",
     url: "/language",

@@ -69,7 +69,7 @@ function parseSchema(source: string) {
 }
 
 /** The ranked text index (docs/decisions/0013-search-index.md) is each engine's own, outside the models: on SQLite its FTS5 tables. */
-const SQLITE_SEARCH_TABLES = ["ExperimentTrigrams", "IdeaTrigrams", "IdeaWords"];
+const SQLITE_SEARCH_TABLES = ["ExperimentWords", "IdeaWords"];
 /** On PostgreSQL, a tsvector column on Idea and Experiment, with its GIN index. */
 const POSTGRES_SEARCH_COLUMN = "searchVector";
 
@@ -144,8 +144,8 @@ async function readPostgres() {
     model(c.table).columns.set(c.column, { type: POSTGRES_TYPES[c.type] ?? c.type, nullable: c.nullable === "YES" });
   }
   for (const index of indexes) {
-    // Search's trigram and tsvector indexes are PostgreSQL's own (the source schema cannot say them): not the models' business.
-    if (index.name.endsWith("_trgm_idx") || index.name.endsWith("_searchVector_idx")) continue;
+    // Search's tsvector indexes are PostgreSQL's own (the source schema cannot say them): not the models' business.
+    if (index.name.endsWith("_searchVector_idx")) continue;
     const m = model(index.table);
     if (index.primary) m.primaryKey = index.columns;
     else (index.unique ? m.uniques : m.indexes).push(index.columns);

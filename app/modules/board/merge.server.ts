@@ -11,6 +11,7 @@ import type { IdeaStatus, StageKind } from "~/generated/prisma/enums";
 import { mergePartner } from "~/modules/idea/events";
 import { endOfColumn } from "~/modules/idea/idea.server";
 import { similarIdeas } from "~/modules/idea/search.server";
+import { similarQueryOf } from "~/modules/idea/similar.schema";
 import type { SessionUser } from "~/utils/auth.server";
 import type { Tx } from "~/utils/db.server";
 import { errorMessage, type Locale, localName } from "~/utils/i18n";
@@ -308,8 +309,7 @@ export async function mergeCandidates(
   idea: { id: number; title: string; summary: string; problem: string; usersAffected: string },
   locale: Locale,
 ) {
-  const need = [idea.summary, idea.problem, idea.usersAffected].filter(Boolean).join("\n");
-  const similar = await similarIdeas(user, { title: idea.title, need }, locale, { excludeId: idea.id, limit: MERGE_CANDIDATES });
+  const similar = await similarIdeas(user, similarQueryOf(idea), locale, { excludeId: idea.id, limit: MERGE_CANDIDATES });
   return {
     items: similar.items.map(({ supportedByMe: _mine, ...item }) => ({ ...item, mergeable: canMergeInto(item) })),
     institutions: similar.institutions,

@@ -58,12 +58,15 @@ export function BriefStepForm({
   defaults,
   options,
   then,
+  extraButtons,
 }: {
   step: BriefStep;
   defaults: StepDefaults;
   options: BriefOptions;
   /** "check" when the person came from check-your-answers to change an answer. */
   then?: "check";
+  /** More buttons after the step's own (the first step's "Find similar ideas"); Save and continue stays the form's first, so Enter saves. */
+  extraButtons?: ReactNode;
 }) {
   const { t } = useTranslation("ideas");
   const [form, fields] = useAppForm({
@@ -147,6 +150,7 @@ export function BriefStepForm({
             {t("steps.back")}
           </SubmitButton>
         )}
+        {extraButtons}
       </div>
       <p className="text-sm text-slate-700">{t("steps.saveHint")}</p>
     </AppForm>

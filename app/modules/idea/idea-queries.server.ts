@@ -13,7 +13,7 @@ import { briefOf, isBriefStep, type BriefStep } from "./brief";
 import { mergePartner, undoableDecline, undoableMerges } from "./events";
 import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
-import { ideaTextQuery } from "./search.server";
+import { ideaTextQuery, rankedPage } from "./search.server";
 import { mayComment, mayEdit, maySupport, mayWithdraw } from "./rights";
 
 const listSelect = {
@@ -95,38 +95,41 @@ export function ideaConditions(filters: { institution?: number; principle?: stri
 }
 
 /**
- * The ids of the ideas under the filters, in the list's order: the best matches first when there
- * is a query (the ranked index, search.server.ts), the newest activity first otherwise; and how
- * many there are. `afterId` pages by id instead (the exports).
+ * The ids of the ideas under the filters, in the list's order: with a query, the best matches first
+ * (of the newest RANKED_WINDOW that match: search.server.ts; `more` says there were more); without
+ * one, the newest activity first; and how many there are. `afterId` pages by id instead (the exports).
  */
 export async function matchingIdeaIds(filters: IdeaFilters, page: { skip: number; take: number; afterId?: number; count?: boolean }) {
   const text = ideaTextQuery(filters.q);
-  const from = text?.from ?? Prisma.sql`"Idea" i`;
   const conditions = [ideaListFilter(filters), ...(text ? [text.where] : [])];
   if (page.afterId !== undefined) conditions.push(Prisma.sql`i."id" > ${page.afterId}`);
   const where = Prisma.join(conditions, " AND ");
-  const order =
-    page.afterId !== undefined
-      ? Prisma.sql`i."id"`
-      : text
-        ? Prisma.sql`${text.score} DESC, i."lastActivityAt" DESC, i."id" DESC`
-        : Prisma.sql`i."lastActivityAt" DESC, i."id" DESC`;
+  const from = text?.from ?? Prisma.sql`"Idea" i`;
+  if (text && page.afterId === undefined) {
+    const ranked = await rankedPage<{ id: number }>(text, where, {
+      ...page,
+      select: Prisma.sql`i."id", i."lastActivityAt"`,
+      tiebreak: Prisma.sql`w."lastActivityAt" DESC, w."id" DESC`,
+    });
+    return { ids: ranked.rows.map((r) => Number(r.id)), total: ranked.total, more: ranked.more };
+  }
+  const order = page.afterId !== undefined ? Prisma.sql`i."id"` : Prisma.sql`i."lastActivityAt" DESC, i."id" DESC`;
   const [rows, counted] = await Promise.all([
     prisma.$queryRaw<{ id: number }[]>`SELECT i."id" FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${page.take} OFFSET ${page.skip}`,
     page.count === false ? Promise.resolve(null) : prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${from} WHERE ${where}`,
   ]);
-  return { ids: rows.map((r) => Number(r.id)), total: counted ? Number(counted[0].n) : 0 };
+  return { ids: rows.map((r) => Number(r.id)), total: counted ? Number(counted[0].n) : 0, more: false };
 }
 
 /** /ideas: every non-draft idea, filtered, the best matches or the newest activity first, 25 a page. */
 export async function listIdeas(user: SessionUser, filters: IdeaFilters, locale: Locale) {
   requirePermission(user, "idea:read");
   const { skip, take, current } = pageOf(filters.page, PAGE_SIZE);
-  const { ids, total } = await matchingIdeaIds(filters, { skip, take });
+  const { ids, total, more } = await matchingIdeaIds(filters, { skip, take });
   const found = ids.length ? await prisma.idea.findMany({ where: { id: { in: ids } }, select: listSelect }) : [];
   const byId = new Map(found.map((row) => [row.id, row]));
   const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  return { items: await withSupports(rows, locale), total, page: current, pages: pages(total, PAGE_SIZE), stems: searchStems(filters.q) };
+  return { items: await withSupports(rows, locale), total, page: current, pages: pages(total, PAGE_SIZE), more, stems: searchStems(filters.q) };
 }
 
 /** /ideas/mine: the author's own ideas in every status, with what is waiting on them. */

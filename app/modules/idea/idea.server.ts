@@ -270,16 +270,25 @@ function readableIdea(tx: Tx, id: number) {
   return tx.idea.findFirst({ where: { id, status: { not: "DRAFT" } }, select: { id: true, authorId: true, status: true } });
 }
 
-/** "I have this problem too": one per person, toggled. Returns whether the user now supports it. */
-export const toggleSupport = command<{ ideaId: number }, boolean, SessionUser>({
+/**
+ * "I have this problem too": one per person, toggled (the idea page), or set to `support` (the
+ * similar-ideas panel, whose button says which it wants, so sending it twice changes nothing more).
+ * Returns whether the user now supports it.
+ */
+export const toggleSupport = command<{ ideaId: number; support?: boolean }, boolean, SessionUser>({
   permission: "idea:read",
-  async run({ tx, actor }, { ideaId }) {
+  async run({ tx, actor }, { ideaId, support }) {
     const idea = await readableIdea(tx, ideaId);
     if (!idea) return fail(404);
     if (!maySupport(actor, idea)) return fail(403);
-    const removed = await tx.support.deleteMany({ where: { ideaId, userId: actor.id } });
-    if (removed.count > 0) return ok(false);
-    await tx.support.create({ data: { ideaId, userId: actor.id } });
+    const mine = { ideaId, userId: actor.id };
+    if (support === true) {
+      if (await tx.support.count({ where: mine })) return ok(true);
+    } else {
+      const removed = await tx.support.deleteMany({ where: mine });
+      if (removed.count > 0 || support === false) return ok(false);
+    }
+    await tx.support.create({ data: mine });
     return ok(true);
   },
   // Two clicks at once: the second meets the first one's row, which is what was asked for.

@@ -1,8 +1,8 @@
 // The ranked text index, behind one interface for SQLite and PostgreSQL
 // (docs/decisions/0013-search-index.md). The migrations create it and triggers keep it current in
 // the same transaction as the idea's change; `rebuildSearchIndex` rebuilds it.
-//   Search boxes: every stem of the query inside the idea's folded text (trigrams), ranked.
-//   Similar ideas: any stem of a text as a word prefix, ranked by bm25 (SQLite) or ts_rank (PostgreSQL).
+//   Search boxes: every stem of the query begins a word of the idea; the newest 1,000 matches ranked.
+//   Similar ideas: any stem of a text begins a word, ranked by BM25 (FTS5's, or computed on PostgreSQL).
 import { Prisma } from "~/generated/prisma/client";
 import type { IdeaStatus, StageKind } from "~/generated/prisma/enums";
 import { experimentSearchText } from "~/modules/experiment/cards";
@@ -13,102 +13,106 @@ import { type Locale, localName } from "~/utils/i18n";
 import { searchStems, similarityStems } from "~/utils/text";
 import { searchTextOf } from "./brief";
 
-/** The trigram index finds stems of three letters or more; shorter words are looked for in the folded text. */
-const TRIGRAM = 3;
+/** Stems of this many letters or more are found through the index; shorter ones are looked for in the folded text. */
+const INDEXED = 3;
+
+/**
+ * A ranked search looks at the newest this-many matches (by id) and puts the best of them first: a
+ * word that is in a third of all ideas would otherwise make every search score tens of thousands
+ * of rows. More matches than this are counted no further, and the list asks for more words.
+ */
+export const RANKED_WINDOW = 1000;
+
+/** A stem the index can find: letters and digits only (the tokenizers split at anything else), three or more. */
+const indexable = (stem: string) => stem.length >= INDEXED && /^[\p{L}\p{N}]+$/u.test(stem);
 
 /** An FTS5 phrase: the text in double quotes (a quote inside doubled). */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, "\\$&")}%`;
 const containsSql = (column: Prisma.Sql, word: string) => Prisma.sql`${column} LIKE ${likePattern(word)} ESCAPE '\\'`;
-
-/** A search box's query: the FROM clause with the index, the condition, and each row's relevance (higher is better). */
-export type TextQuery = { from: Prisma.Sql; where: Prisma.Sql; score: Prisma.Sql };
+const prefixQuery = (stems: string[], join: " AND " | " OR ") =>
+  onPostgres() ? stems.map((s) => `${s}:*`).join(join === " AND " ? " & " : " | ") : stems.map((s) => `${phrase(s)}*`).join(join);
 
 /**
- * A search box's query over ideas (alias `i`): the FROM clause with the index, the condition that
- * every stem is in the idea, and the ORDER BY that puts the best matches first. Null without words.
+ * A search box's query over one table (alias `i` for ideas, `e` for experiments): the FROM clause
+ * with the index, the condition that every stem begins a word of the row (a short one: is in its
+ * text), each row's relevance (higher is better), and the column that orders rows newest first
+ * along the index.
  */
-export function ideaTextQuery(query: string | undefined | null): TextQuery | null {
+export type TextQuery = { from: Prisma.Sql; where: Prisma.Sql; score: Prisma.Sql; newest: Prisma.Sql };
+
+function textQuery(
+  query: string | undefined | null,
+  table: { name: "Idea" | "Experiment"; alias: "i" | "e"; index: string; weights: string },
+): TextQuery | null {
   const stems = searchStems(query);
   if (stems.length === 0) return null;
-  const short = stems.filter((s) => s.length < TRIGRAM);
-  const long = stems.filter((s) => s.length >= TRIGRAM);
+  const alias = Prisma.raw(table.alias);
+  const long = stems.filter(indexable);
+  const short = stems.filter((s) => !indexable(s));
+  const contains = short.map((s) => containsSql(Prisma.sql`${alias}."searchText"`, s));
+  const plain = { from: Prisma.sql`${Prisma.raw(`"${table.name}"`)} ${alias}`, newest: Prisma.sql`${alias}."id"` };
+  if (long.length === 0) return { ...plain, where: Prisma.join(contains, " AND "), score: Prisma.sql`CAST(0 AS REAL)` };
+  const match = prefixQuery(long, " AND ");
   if (onPostgres()) {
-    // Each stem through the trigram index on "searchText"; ranked by the tsvector (title weighs more).
-    const ranked = (long.length ? long : stems).map((s) => `${s}:*`).join(" | ");
-    return {
-      from: Prisma.sql`"Idea" i`,
-      where: Prisma.join(
-        stems.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
-        " AND ",
-      ),
-      score: Prisma.sql`ts_rank(i."searchVector", to_tsquery('simple', ${ranked}))`,
-    };
+    // The tsvector's GIN index finds the stems as word prefixes; ts_rank orders them (the title weighs more).
+    const where = Prisma.join([Prisma.sql`${alias}."searchVector" @@ to_tsquery('simple', ${match})`, ...contains], " AND ");
+    return { ...plain, where, score: Prisma.sql`ts_rank(${alias}."searchVector", to_tsquery('simple', ${match}))` };
   }
-  const where = short.length
-    ? Prisma.join(
-        short.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
-        " AND ",
-      )
-    : Prisma.sql`1 = 1`;
-  if (long.length === 0) return { from: Prisma.sql`"Idea" i`, where, score: Prisma.sql`0` };
-  const match = long.map(phrase).join(" AND ");
+  // FTS5: the stems as word prefixes; bm25 (lower is better) with the title weighing more.
+  const index = Prisma.raw(`"${table.index}"`);
   return {
-    // bm25 over the trigrams, the title weighing four times the rest (lower is better).
-    from: Prisma.sql`(SELECT "rowid" AS "id", bm25("IdeaTrigrams", 4.0, 1.0) AS "rank" FROM "IdeaTrigrams" WHERE "IdeaTrigrams" MATCH ${match}) m
-      JOIN "Idea" i ON i."id" = m."id"`,
-    where,
-    score: Prisma.sql`-m."rank"`,
+    from: Prisma.sql`${index} JOIN ${Prisma.raw(`"${table.name}"`)} ${alias} ON ${alias}."id" = ${index}."rowid"`,
+    where: Prisma.join([Prisma.sql`${index} MATCH ${match}`, ...contains], " AND "),
+    score: Prisma.sql`-bm25(${index}${Prisma.raw(table.weights)})`,
+    newest: Prisma.sql`${index}."rowid"`,
   };
 }
+
+/** A search box's query over ideas (alias `i`). Null without words. */
+export const ideaTextQuery = (query: string | undefined | null) => textQuery(query, { name: "Idea", alias: "i", index: "IdeaWords", weights: ", 4.0, 1.0" });
+
+/** A search box's query over experiments (alias `e`): the lessons library. Null without words. */
+export const experimentTextQuery = (query: string | undefined | null) =>
+  textQuery(query, { name: "Experiment", alias: "e", index: "ExperimentWords", weights: "" });
 
 /** A search box's condition over ideas (alias `i`) alone, for lists in their own order (the board). Null without words. */
 export function ideaTextCondition(query: string | undefined | null): Prisma.Sql | null {
+  const text = ideaTextQuery(query);
+  if (!text) return null;
+  if (onPostgres()) return text.where;
   const stems = searchStems(query);
-  if (stems.length === 0) return null;
-  const short = stems.filter((s) => s.length < TRIGRAM);
-  const long = stems.filter((s) => s.length >= TRIGRAM);
-  if (onPostgres() || long.length === 0)
-    return Prisma.join(
-      stems.map((s) => containsSql(Prisma.sql`i."searchText"`, s)),
-      " AND ",
-    );
-  const parts = [Prisma.sql`i."id" IN (SELECT "rowid" FROM "IdeaTrigrams" WHERE "IdeaTrigrams" MATCH ${long.map(phrase).join(" AND ")})`];
-  for (const s of short) parts.push(containsSql(Prisma.sql`i."searchText"`, s));
+  const long = stems.filter(indexable);
+  const parts = stems.filter((s) => !indexable(s)).map((s) => containsSql(Prisma.sql`i."searchText"`, s));
+  if (long.length) parts.unshift(Prisma.sql`i."id" IN (SELECT "rowid" FROM "IdeaWords" WHERE "IdeaWords" MATCH ${prefixQuery(long, " AND ")})`);
   return Prisma.join(parts, " AND ");
 }
 
-/** The same for experiments (alias `e`), ranked: the lessons library. Null without words. */
-export function experimentTextQuery(query: string | undefined | null): TextQuery | null {
-  const stems = searchStems(query);
-  if (stems.length === 0) return null;
-  const short = stems.filter((s) => s.length < TRIGRAM);
-  const long = stems.filter((s) => s.length >= TRIGRAM);
-  const contains = (list: string[]) =>
-    list.length
-      ? Prisma.join(
-          list.map((s) => containsSql(Prisma.sql`e."searchText"`, s)),
-          " AND ",
-        )
-      : Prisma.sql`1 = 1`;
-  if (onPostgres()) {
-    const ranked = (long.length ? long : stems).map((s) => `${s}:*`).join(" | ");
-    return { from: Prisma.sql`"Experiment" e`, where: contains(stems), score: Prisma.sql`ts_rank(e."searchVector", to_tsquery('simple', ${ranked}))` };
-  }
-  if (long.length === 0) return { from: Prisma.sql`"Experiment" e`, where: contains(short), score: Prisma.sql`0` };
-  return {
-    from: Prisma.sql`(SELECT "rowid" AS "id", bm25("ExperimentTrigrams") AS "rank" FROM "ExperimentTrigrams" WHERE "ExperimentTrigrams" MATCH ${long.map(phrase).join(" AND ")}) m
-      JOIN "Experiment" e ON e."id" = m."id"`,
-    where: contains(short),
-    score: Prisma.sql`-m."rank"`,
-  };
+/**
+ * The ranked page of a search: of the newest RANKED_WINDOW rows that match (`text` and `where`),
+ * the best first; and how many match, counted up to one more than the window (`more` says so).
+ * `select` names the columns the page needs from the alias; `tiebreak` orders equal scores.
+ */
+export async function rankedPage<Row>(
+  text: TextQuery,
+  where: Prisma.Sql,
+  page: { skip: number; take: number; select: Prisma.Sql; tiebreak: Prisma.Sql },
+): Promise<{ rows: (Row & { score: number })[]; total: number; more: boolean }> {
+  const [rows, counted] = await Promise.all([
+    prisma.$queryRaw<(Row & { score: number })[]>`SELECT w.* FROM (SELECT ${page.select}, ${text.score} AS "score" FROM ${text.from} WHERE ${where}
+        ORDER BY ${text.newest} DESC LIMIT ${RANKED_WINDOW}) w
+      ORDER BY w."score" DESC, ${page.tiebreak} LIMIT ${page.take} OFFSET ${page.skip}`,
+    prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${text.from} WHERE ${where} LIMIT ${RANKED_WINDOW + 1}) c`,
+  ]);
+  const n = Number(counted[0].n);
+  return { rows: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Math.min(n, RANKED_WINDOW), more: n > RANKED_WINDOW };
 }
 
 /** What a similarity query compares: an idea's title and its need (summary, problem, users affected). */
 export type SimilarText = { title: string; need: string };
 
-/** At most this many candidates are ranked by the index before the statuses are checked. */
-const CANDIDATES = 50;
+/** PostgreSQL: at most this many ideas are scored (those with one of the text's rarer stems). */
+const CANDIDATES = 500;
 /** PostgreSQL: a stem's ideas are counted up to this many (a stem in more says little anyway). */
 const DF_CAP = 2000;
 /** PostgreSQL: the ideas scored are those with one of this many of the text's rarest stems. */
@@ -135,7 +139,7 @@ export async function rankSimilar(
     // ts_rank counts how often words occur but not how rare they are, so a need's common words
     // outweighed its telling ones. The score is BM25's: each stem weighs by its rarity (the ideas it
     // is in, counted up to a cap through the GIN index), twice when it is in the title. The ideas
-    // scored are those with one of the rarer stems (at most CANDIDATES × 10).
+    // scored are those with one of the rarer stems (at most CANDIDATES).
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
       WITH "n" AS (
         -- The planner's estimate of the ideas, counted when it is small or unknown (a table never analysed).
@@ -151,7 +155,7 @@ export async function rankSimilar(
       "candidates" AS (
         SELECT i."id", i."searchVector" AS "v" FROM "Idea" i
         WHERE i."searchVector" @@ (SELECT string_agg(r."q"::text, ' | ')::tsquery FROM "rare" r) AND i."status"::text IN (${Prisma.join(statuses)}) ${exclude}
-        LIMIT ${CANDIDATES * 10}
+        LIMIT ${CANDIDATES}
       )
       SELECT c."id", SUM(w."idf" * (CASE WHEN ts_filter(c."v", '{a}') @@ w."q" THEN 2 ELSE 1 END))::float8 AS "score"
       FROM "candidates" c JOIN "weighted" w ON c."v" @@ w."q"
@@ -159,11 +163,10 @@ export async function rankSimilar(
   } else {
     const match = stems.map((s) => `${phrase(s)}*`).join(" OR ");
     rows = await db.$queryRaw<{ id: number; score: number }[]>`
-      SELECT i."id", -m."rank" AS "score"
-      FROM (SELECT "rowid" AS "id", bm25("IdeaWords", 3.0, 1.0) AS "rank" FROM "IdeaWords" WHERE "IdeaWords" MATCH ${match} ORDER BY "rank" LIMIT ${CANDIDATES + limit}) m
-      JOIN "Idea" i ON i."id" = m."id"
-      WHERE i."status" IN (${Prisma.join(statuses)}) ${exclude}
-      ORDER BY m."rank", i."id" DESC LIMIT ${limit}`;
+      SELECT i."id", -bm25("IdeaWords", 3.0, 1.0) AS "score"
+      FROM "IdeaWords" JOIN "Idea" i ON i."id" = "IdeaWords"."rowid"
+      WHERE "IdeaWords" MATCH ${match} AND i."status" IN (${Prisma.join(statuses)}) ${exclude}
+      ORDER BY "score" DESC, i."id" DESC LIMIT ${limit}`;
   }
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }
@@ -276,8 +279,7 @@ export async function rebuildSearchIndex(db: Db = prisma) {
   }
   if (!onPostgres()) {
     // The triggers kept the indexes in step with every refolded row; a rebuild also repairs an index that drifted.
-    for (const table of ["IdeaWords", "IdeaTrigrams", "ExperimentTrigrams"])
-      await db.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('rebuild')`);
+    for (const table of ["IdeaWords", "ExperimentWords"]) await db.$executeRawUnsafe(`INSERT INTO "${table}"("${table}") VALUES ('rebuild')`);
   }
   return { ideas, experiments };
 }

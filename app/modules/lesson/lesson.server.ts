@@ -1,7 +1,7 @@
 // The lessons library: completed experiments and closed ideas, failures as plainly as successes.
 import { Prisma } from "~/generated/prisma/client";
 import { ideaConditions } from "~/modules/idea/idea-queries.server";
-import { experimentTextQuery, ideaTextQuery } from "~/modules/idea/search.server";
+import { experimentTextQuery, ideaTextQuery, rankedPage } from "~/modules/idea/search.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
@@ -61,7 +61,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
   // its 25 entries are then read in full.
   const found =
     filters.q && searchStems(filters.q).length ? await rankedKeys(filters, depth, withIdeas) : await datedKeys(experimentWhere, ideaWhere, depth, withIdeas);
-  const { experimentCount, ideaCount } = found;
+  const { experimentCount, ideaCount, more } = found;
   const onPage = found.keys.slice(depth - LESSONS_PAGE, depth);
   const order = new Map(onPage.map((k, n) => [k.key, n]));
   const idsOf = (prefix: string) => onPage.filter((k) => k.key.startsWith(prefix)).map((k) => Number(k.key.slice(1)));
@@ -122,7 +122,7 @@ export async function listLessons(user: SessionUser, filters: LessonFilters, loc
     })),
   ].sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const total = experimentCount + ideaCount;
-  return { entries, total, page, pages: pages(total, LESSONS_PAGE), stems: searchStems(filters.q) };
+  return { entries, total, page, pages: pages(total, LESSONS_PAGE), more, stems: searchStems(filters.q) };
 }
 
 type Key = { key: string; date: string };
@@ -146,7 +146,7 @@ async function datedKeys(experimentWhere: Prisma.ExperimentWhereInput, ideaWhere
     ...experimentKeys.map((e) => ({ key: `e${e.id}`, date: (e.completedAt ?? e.updatedAt).toISOString() })),
     ...ideaKeys.map((i) => ({ key: `i${i.id}`, date: i.closedAt!.toISOString() })),
   ].sort(newestFirst);
-  return { experimentCount, ideaCount, keys };
+  return { experimentCount, ideaCount, keys, more: false };
 }
 
 /** With a query: the best matches first (the ranked index, search.server.ts), experiments and closed ideas merged by relevance. */
@@ -174,22 +174,29 @@ async function rankedKeys(filters: LessonFilters, depth: number, withIdeas: bool
     ],
     " AND ",
   );
-  type Row = { id: number; score: number; date: Date | string };
-  const experimentFrom = Prisma.sql`${experimentText.from} JOIN "Idea" i ON i."id" = e."ideaId"`;
-  const [experiments, experimentCount, ideas, ideaCount] = await Promise.all([
-    prisma.$queryRaw<Row[]>`SELECT e."id", ${experimentText.score} AS "score", COALESCE(e."completedAt", e."updatedAt") AS "date" FROM ${experimentFrom}
-      WHERE ${experimentWhere} ORDER BY "score" DESC, e."id" DESC LIMIT ${depth}`,
-    prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${experimentFrom} WHERE ${experimentWhere}`,
+  type Row = { id: number; date: Date | string };
+  const experimentFrom = { ...experimentText, from: Prisma.sql`${experimentText.from} JOIN "Idea" i ON i."id" = e."ideaId"` };
+  const none = { rows: [] as (Row & { score: number })[], total: 0, more: false };
+  const [experimentPage, ideaPage] = await Promise.all([
+    rankedPage<Row>(experimentFrom, experimentWhere, {
+      skip: 0,
+      take: depth,
+      select: Prisma.sql`e."id", COALESCE(e."completedAt", e."updatedAt") AS "date"`,
+      tiebreak: Prisma.sql`w."id" DESC`,
+    }),
     withIdeas
-      ? prisma.$queryRaw<Row[]>`SELECT i."id", ${ideaText.score} AS "score", i."closedAt" AS "date" FROM ${ideaText.from} WHERE ${ideaWhere}
-          ORDER BY "score" DESC, i."id" DESC LIMIT ${depth}`
-      : Promise.resolve([]),
-    withIdeas ? prisma.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM ${ideaText.from} WHERE ${ideaWhere}` : Promise.resolve([{ n: 0 }]),
+      ? rankedPage<Row>(ideaText, ideaWhere, { skip: 0, take: depth, select: Prisma.sql`i."id", i."closedAt" AS "date"`, tiebreak: Prisma.sql`w."id" DESC` })
+      : none,
   ]);
+  const experiments = experimentPage.rows;
+  const ideas = ideaPage.rows;
+  const experimentCount = [{ n: experimentPage.total }];
+  const ideaCount = [{ n: ideaPage.total }];
+  const more = experimentPage.more || ideaPage.more;
   const keys = [
     ...experiments.map((e) => ({ key: `e${Number(e.id)}`, score: Number(e.score), date: new Date(e.date).toISOString() })),
     ...ideas.map((i) => ({ key: `i${Number(i.id)}`, score: Number(i.score), date: new Date(i.date).toISOString() })),
   ].sort((a, b) => b.score - a.score || newestFirst(a, b));
-  return { experimentCount: Number(experimentCount[0].n), ideaCount: Number(ideaCount[0].n), keys };
+  return { experimentCount: Number(experimentCount[0].n), ideaCount: Number(ideaCount[0].n), keys, more };
 }
 export type LessonEntry = Awaited<ReturnType<typeof listLessons>>["entries"][number];

@@ -1,11 +1,13 @@
 -- PostgreSQL twin of prisma/migrations/20261203160000_search_index (the same step, written for PostgreSQL).
 -- The ranked text index (docs/decisions/0013-search-index.md): a tsvector per idea (its title, weight
--- A, and its folded search text, weight B; words without diacritics through unaccent) for ranking
--- and similar ideas, and trigram indexes (pg_trgm) on the folded search texts of ideas and
--- experiments for the search boxes, where a word stem is found inside any word form. A trigger
--- keeps each tsvector current in the change's own transaction. Both extensions are trusted: the
--- database's owner may create them.
--- pg_trgm and the trigram indexes on "searchText" came with 20261202180000_security.
+-- A, and its folded search text, weight B; words without diacritics through unaccent) and per
+-- experiment, with GIN indexes. Search boxes find the query's word stems as word prefixes, ranked
+-- by ts_rank; similar ideas rank any of a text's stems by BM25. A trigger keeps each tsvector
+-- current in the change's own transaction. unaccent is a trusted extension: the database's owner
+-- may create it. The trigram indexes of 20261202180000_security served the substring scan this
+-- index replaces: dropped.
+DROP INDEX "Idea_searchText_trgm_idx";
+DROP INDEX "Experiment_searchText_trgm_idx";
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
 CREATE FUNCTION "idea_search_vector"() RETURNS trigger LANGUAGE plpgsql AS $$
