@@ -8,7 +8,7 @@
 // 2. One PostgreSQL transaction holds the whole copy, with the tables locked against other writers,
 //    and one SQLite read transaction gives one snapshot of the source (the app may keep running on
 //    it; what it writes after the copy began is not copied). Tables go in foreign-key order, rows in
-//    batches; values are converted by the target column's type: DateTime (which Prisma's SQLite
+//    batches (a key to a row of the same table, Idea.mergedIntoId, is written after the table's rows); values are converted by the target column's type: DateTime (which Prisma's SQLite
 //    adapter writes as ISO text, `2026-12-02T18:30:00.000+00:00`; SQLite's CURRENT_TIMESTAMP writes
 //    `2026-12-02 18:30:00`; a number is milliseconds) to a UTC timestamp, 0/1 to booleans, text
 //    (JSON kept as the text it is) with any NUL character removed (PostgreSQL cannot store one; each
@@ -273,6 +273,16 @@ export async function copyToPostgres(options: { from: string; to: string; batchR
        WHERE c.contype = 'f' AND ch.relnamespace = 'public'::regnamespace`,
     );
     const order = foreignKeyOrder(sqliteTables, references);
+    // A table's keys to its own rows (an idea merged into another, whose id may be the higher): the
+    // column is written once all of the table's rows are in, as an earlier row may point to a later one.
+    // (Idea.mergedIntoId is the only one, and ids are integers: the update below casts them so.)
+    const { rows: selfKeys } = await client.query<{ table: string; column: string; key: string }>(
+      `SELECT ch.relname AS "table", fk.attname AS "column", pk.attname AS "key" FROM pg_constraint c
+       JOIN pg_class ch ON ch.oid = c.conrelid
+       JOIN pg_attribute fk ON fk.attrelid = c.conrelid AND fk.attnum = c.conkey[1]
+       JOIN pg_attribute pk ON pk.attrelid = c.confrelid AND pk.attnum = c.confkey[1]
+       WHERE c.contype = 'f' AND c.conrelid = c.confrelid AND cardinality(c.conkey) = 1 AND ch.relnamespace = 'public'::regnamespace`,
+    );
 
     // One snapshot of the source for the whole copy.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -302,6 +312,9 @@ export async function copyToPostgres(options: { from: string; to: string; batchR
           batch = [];
         };
         const select = db.prepare(`SELECT ${cols.map((c) => ident(c.name)).join(", ")}, rowid AS "__rowid" FROM ${ident(table)} ORDER BY rowid`).raw(true);
+        const later = selfKeys
+          .filter((k) => k.table === table)
+          .map((k) => ({ ...k, at: cols.findIndex((c) => c.name === k.column), keyAt: cols.findIndex((c) => c.name === k.key), values: [] as unknown[][] }));
         for (const raw of select.iterate() as IterableIterator<unknown[]>) {
           const row = raw.slice(0, cols.length).map((value, i) => {
             try {
@@ -310,10 +323,27 @@ export async function copyToPostgres(options: { from: string; to: string; batchR
               throw new CopyError(`${table}.${cols[i].name} of row ${String(raw[cols.length])} (rowid) cannot be copied: ${errorMessage(error)}.`);
             }
           });
+          for (const key of later) {
+            if (row[key.at] === null || row[key.at] === undefined) continue;
+            key.values.push([row[key.keyAt], row[key.at]]);
+            row[key.at] = null;
+          }
           batch.push(row);
           if (batch.length >= perBatch) await flush();
         }
         await flush();
+        for (const key of later) {
+          for (let start = 0; start < key.values.length; start += MAX_BATCH_ROWS) {
+            const values: unknown[] = [];
+            const tuples = key.values
+              .slice(start, start + MAX_BATCH_ROWS)
+              .map(([id, value]) => `($${values.push(id)}::integer, $${values.push(value)}::integer)`);
+            await client.query(
+              `UPDATE ${ident(table)} SET ${ident(key.column)} = v."value" FROM (VALUES ${tuples.join(", ")}) AS v("key", "value") WHERE ${ident(table)}.${ident(key.key)} = v."key"`,
+              values,
+            );
+          }
+        }
         cols.forEach((c, i) => nuls[i].count && removedNuls.push({ table, column: c.name, count: nuls[i].count }));
       }
 

@@ -28,6 +28,9 @@ export { ButtonForm, SubmitButton, useBusy, useFormReply } from "./form";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Shape = Record<string, any>;
 
+/** The name of the hidden button conform submits a form with to check a field (its INTENT). */
+const CONFORM_INTENT = "__intent__";
+
 type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
   /** Unique among the page's forms: it names the form in the reply. */
   id: string;
@@ -94,7 +97,11 @@ export function AppForm({
       id={form.id}
       onSubmit={(event) => {
         form.onSubmit(event);
-        if (event.defaultPrevented) setRefused((n) => n + 1);
+        // Conform checks a field as it is left (or retyped) by submitting the form with a hidden
+        // button of its own, which it then stops: that is no refused submission, and must neither
+        // show the summary nor move the focus to it while the person is moving through the fields.
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        if (event.defaultPrevented && submitter?.getAttribute("name") !== CONFORM_INTENT) setRefused((n) => n + 1);
       }}
       noValidate={form.noValidate}
       aria-invalid={formErrors.length ? true : undefined}

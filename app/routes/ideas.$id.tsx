@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { ButtonForm } from "~/components/form";
 import { handleForm } from "~/core/form.server";
 import type { Result } from "~/core/result";
 import { undoDecline } from "~/modules/board/board.server";
+import { undoMerge } from "~/modules/board/merge.server";
 import { ExperimentList } from "~/modules/experiment/experiment-list";
 import { IdeaPageActionSchema } from "~/modules/idea/idea.schema";
 import { addComment, deleteComment, toggleSupport, withdrawIdea } from "~/modules/idea/idea.server";
 import { getIdeaPage } from "~/modules/idea/idea-queries.server";
-import { BriefView, Comments, Timeline } from "~/modules/idea/idea-view";
+import { BriefView, Comments, MergedIdeas, Timeline } from "~/modules/idea/idea-view";
 import { SimilarIdeasSection } from "~/modules/idea/similar-panel";
 import { similarToIdea } from "~/modules/idea/similar.server";
 import { StatusLabel } from "~/modules/idea/status-label";
@@ -50,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return withdrawIdea(user, { id });
         case "undo-decline":
           return undoDecline(user, { ideaId: id, eventId: value.eventId });
+        case "undo-merge":
+          return undoMerge(user, { ideaId: id, eventId: value.eventId });
       }
     },
     done(outcome, value) {
@@ -66,6 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : { redirect: `/ideas/${id}`, toast: "ideas:toast.withdrawn" };
         case "undo-decline":
           return { redirect: `/ideas/${id}`, toast: "ideas:undo.done" };
+        case "undo-merge":
+          return { redirect: `/ideas/${id}`, toast: "ideas:undoMerge.done" };
       }
     },
   });
@@ -92,6 +97,19 @@ export default function IdeaPage() {
         </div>
       </header>
 
+      {idea.mergedInto ? (
+        <div role="note" className="mb-6 rounded-md border-l-4 border-blue-800 bg-blue-50 px-4 py-3">
+          <h2 className="font-semibold break-words">
+            <Trans
+              ns="ideas"
+              i18nKey="merged.banner"
+              values={{ id: idea.mergedInto.id, title: idea.mergedInto.title }}
+              components={{ idea: <Link to={`/ideas/${idea.mergedInto.id}`} className="link" />, name: <span lang={idea.mergedInto.language} /> }}
+            />
+          </h2>
+          <p>{t("merged.bannerHelp")}</p>
+        </div>
+      ) : null}
       {idea.returnQuestion ? (
         <div role="note" className="mb-6 rounded-md border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
           <h2 className="font-semibold">{t("form.questionTitle")}</h2>
@@ -202,6 +220,15 @@ export default function IdeaPage() {
           </div>
         </aside>
       </div>
+
+      {idea.mergedIdeas.length ? (
+        <section aria-labelledby="merged-title" id="merged" className="mb-8">
+          <h2 id="merged-title" className="mb-3 text-xl font-semibold">
+            {t("merged.listTitle")}
+          </h2>
+          <MergedIdeas ideas={idea.mergedIdeas} />
+        </section>
+      ) : null}
 
       {similar ? <SimilarIdeasSection similar={similar} /> : null}
 

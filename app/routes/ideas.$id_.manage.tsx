@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormReply } from "~/components/form";
-import { handleForm } from "~/core/form.server";
+import { handleForm, type Done } from "~/core/form.server";
 import { fail, type Result } from "~/core/result";
 import { ManageSchema, type ManageValue } from "~/modules/board/board.schema";
 import { acceptIdea, askDecline, assignIdea, declineIdea, getManageData, moveIdea, returnIdea, tagIdea } from "~/modules/board/board.server";
 import { DeclineConfirm, ManageForms } from "~/modules/board/manage-forms";
+import { askMerge, mergeIdeas, type MergePreview } from "~/modules/board/merge.server";
+import { MergeConfirm } from "~/modules/board/merge-forms";
 import { BriefView } from "~/modules/idea/idea-view";
 import { requireUser } from "~/utils/auth.server";
 import { requireIdParam } from "~/utils/http.server";
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = requireIdParam(params.id);
+  const locale = await getLocale(request);
   return handleForm(request, {
     schema: ManageSchema,
     hidden: ["ideaId", "version"],
@@ -35,9 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (value.ideaId !== id) return fail(400, "common:errors.tampered");
       return onThisPage(await runIntent(value));
     },
-    done(_, value) {
+    done(outcome, value): Done<{ confirmDecline?: { reason: string }; confirmMerge?: MergePreview }> {
       // Declining asks first: the reason is checked, then the page asks "Yes, decline?" (nothing changed yet).
       if (value.intent === "decline" && !value.confirmed) return { data: { confirmDecline: { reason: value.reason } } };
+      // So does merging: the number is checked, then the page says what will happen and asks "Yes, merge?".
+      if (value.intent === "merge" && !value.confirmed) return { data: { confirmMerge: outcome as MergePreview } };
+      if (value.intent === "merge") return { redirect: safeRedirect(value.returnTo, `/ideas/${value.into}`), toast: "board:toast.merge" };
       return { redirect: safeRedirect(value.returnTo, `/board#card-${id}`), toast: `board:toast.${value.intent}` };
     },
   });
@@ -53,6 +59,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "decline":
         if (!value.confirmed) return askDecline(user, { ideaId: value.ideaId, version: value.version });
         return declineIdea(user, { ideaId: value.ideaId, version: value.version, text: value.reason });
+      case "merge": {
+        const input = { ideaId: value.ideaId, version: value.version, into: value.into };
+        return value.confirmed ? mergeIdeas(user, input) : askMerge(user, { ...input, locale });
+      }
       case "assign":
         return assignIdea(user, value);
       case "tags":
@@ -76,6 +86,8 @@ export default function ManageIdea() {
   const asked = useFormReply<{ confirmDecline?: { reason: string } }>("decline")?.data?.confirmDecline?.reason;
   const refused = useFormReply("decline-confirm");
   const declineReason = asked ?? (refused ? String(refused.result.initialValue?.reason ?? "") : null);
+  // Merging's second step, after the number (or a likely duplicate's button) was checked.
+  const merging = useFormReply<{ confirmMerge?: MergePreview }>("merge")?.data?.confirmMerge;
   return (
     <div className="max-w-7xl">
       <p className="mb-2 flex flex-wrap gap-4">
@@ -92,6 +104,8 @@ export default function ManageIdea() {
       </p>
       {declineReason !== null ? (
         <DeclineConfirm data={data} reason={declineReason} returnTo={returnTo} />
+      ) : merging ? (
+        <MergeConfirm data={data} preview={merging} returnTo={returnTo} />
       ) : (
         // The brief first (on phones above the decision), beside it on wide screens.
         <div className="grid gap-8 lg:grid-cols-2">

@@ -112,6 +112,11 @@ describe.runIf(onPostgres)("copying a SQLite lab to PostgreSQL", () => {
           .run(author.id, author.institutionId, new Date().toISOString()).lastInsertRowid,
       );
       db.prepare(`DELETE FROM "Idea" WHERE id = ?`).run(deletedIdeaId);
+      // An idea merged into a later one (a key to a row copied after it).
+      const later = db.prepare(`SELECT max(id) AS id FROM "Idea" WHERE "status" = 'ACTIVE'`).get() as { id: number };
+      db.prepare(
+        `UPDATE "Idea" SET "status" = 'MERGED', "mergedIntoId" = ?, "stageId" = NULL, "position" = NULL WHERE id = (SELECT min(id) FROM "Idea" WHERE "status" = 'ACTIVE')`,
+      ).run(later.id);
     } finally {
       db.close();
     }

@@ -302,6 +302,7 @@ const manageForms = (p: Pools): Fields[] => {
     { intent: fc.constant("accept"), ...common, stage: stageKey(p) },
     { intent: fc.constant("return"), ...common, question: text },
     { intent: fc.constant("decline"), ...common, reason: text },
+    { formId: fc.constant("merge"), intent: fc.constant("merge"), ...common, into: fc.oneof(idOf(p.ideas), text), confirmed: fc.constantFrom("yes", "", "no") },
     { intent: fc.constant("assign"), ...common, assigneeId: idOf(p.users) },
     { intent: fc.constant("tags"), ...common, principles },
   ];
@@ -584,6 +585,7 @@ const ROUTES: Entry[] = [
         { formId: fc.constant("comment"), intent: fc.constant("comment"), body: text, internal: fc.constantFrom("on", "true", "false") },
         { intent: fc.constant("delete-comment"), commentId: idOf(p.comments) },
         { intent: fc.constantFrom("support", "withdraw") },
+        { intent: fc.constantFrom("undo-decline", "undo-merge"), eventId: smallInt(100_000) },
       ],
     },
   },

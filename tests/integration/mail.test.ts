@@ -22,6 +22,7 @@ const allPrefs = (mode: string, overrides: Record<string, string> = {}) => ({
   DECLINED: mode,
   COMMENT: mode,
   ASSIGNED: mode,
+  MERGED: mode,
   ...overrides,
 });
 /** Everything waiting for e-mail is taken as dealt with (what happened before the test's own news). */
@@ -67,6 +68,7 @@ describe("preferences", () => {
       DECLINED: "INSTANT",
       COMMENT: "DIGEST",
       ASSIGNED: "INSTANT",
+      MERGED: "INSTANT",
     });
     expect(before.emailConfigured).toBe(false);
 

@@ -53,12 +53,18 @@ const NO_AGREEMENT = new Set([
   "board:dnd.over",
   "board:dnd.dropped",
   "board:dnd.moved",
+  "board:merge.candidateLabel", // "Apvienot ar šo: #12 «…»": an identifier
+  "board:merge.errors.unknown", // "Nav iesniegtas idejas ar numuru 12."
+  "board:merge.errors.intoClosed", // "Ideja #12 ir slēgta…"
   "common:errors.status", // "Kļūdas kods: 404"
   "common:pagination.pageOf", // "2. lapa no 9"
   "dashboard:headline.results", // "apstiprināti – 3, …": labels with their values
   "experiments:number", // "Eksperiments 2": a name
   "experiments:editNumber",
   "ideas:page.number", // "Ideja Nr. 17": an identifier
+  "ideas:merged.banner", // "Apvienota ar #12 «…»"
+  "ideas:merged.ref", // "#12 «…»"
+  "ideas:undoMerge.label", // "Atsaukt apvienošanu: #12 «…»"
   "ideas:steps.progress", // "Solis 2 no 5": a position
 ]);
 

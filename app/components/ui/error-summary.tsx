@@ -3,6 +3,7 @@
 // through `autofocus` (the page was drawn again by the server), with it each time a submission fails.
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { useHydrated } from "~/utils/use-hydrated";
 import { useErrorTitle } from "../page-meta";
 import { useMessage } from "./message";
 
@@ -36,11 +37,18 @@ export function ErrorSummary({
 }) {
   const { t } = useTranslation();
   const message = useMessage();
+  const hydrated = useHydrated();
   const ref = useRef<HTMLDivElement>(null);
   const showing = formMessages.length + items.length > 0;
   useErrorTitle(showing);
   useEffect(() => {
-    if (attempt) ref.current?.focus();
+    if (!attempt) return;
+    ref.current?.focus();
+    // A refusal from the server: conform then focuses the first field with a message, in its form's
+    // effect, which runs after this one (a parent's effects run after its children's). The summary
+    // takes the focus back once the effects have run, so it is where the person lands either way.
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [attempt]);
   if (!showing) return null;
   const titleId = `${id}-summary-title`;
@@ -48,9 +56,12 @@ export function ErrorSummary({
     <div
       ref={ref}
       // The GOV.UK pattern: the summary is where the person must go first, so it takes the focus.
+      // On the page the server draws (without JavaScript) through autofocus; in the browser through
+      // the effect above, on each refused submission only: a summary drawn again while the person
+      // corrects a field (its messages change as they type) must not take the focus from the field.
       tabIndex={-1}
       // eslint-disable-next-line jsx-a11y/no-autofocus
-      autoFocus
+      autoFocus={!hydrated}
       aria-labelledby={titleId}
       data-error-summary=""
       className="mb-6 border-4 border-red-700 bg-white p-4 focus:outline focus:outline-4 focus:outline-offset-0 focus:outline-yellow-400"

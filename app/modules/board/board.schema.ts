@@ -2,7 +2,7 @@
 // principles), and the board's filters.
 import { z } from "zod";
 import { errorMessage } from "~/utils/i18n";
-import { idFilter, recordId, requiredText } from "~/utils/schema";
+import { idFilter, MAX_ID, recordId, requiredText } from "~/utils/schema";
 import { PRINCIPLE_KEYS, chosenPrinciples } from "~/modules/idea/idea.schema";
 
 // The idea and the version the page was opened on (hidden fields).
@@ -67,6 +67,35 @@ export const DeclineSchema = z.object({
   reason: requiredText(2000),
   confirmed: z.literal("yes").optional(),
 });
+/**
+ * An idea's number as a person types it: "12", "#12" or "Nr. 12". Not a number: said so; a number no
+ * idea can have: there is no such idea (the command says the same of one that does not exist).
+ */
+const ideaNumber = z
+  .string({ error: errorMessage("board:merge.errors.required") })
+  .trim()
+  .transform((v) => v.replace(/^(#|nr\.?)\s*/i, ""))
+  .pipe(
+    // (Conform reads what is left empty, "#" alone, as no value: the message names the field's need.)
+    z
+      .string({ error: errorMessage("board:merge.errors.required") })
+      .min(1, errorMessage("board:merge.errors.required"))
+      .regex(/^\d{1,12}$/, errorMessage("board:merge.errors.number")),
+  )
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= MAX_ID, { error: (issue) => errorMessage("board:merge.errors.unknown", { id: issue.input }) });
+
+/** Merging this idea into another (`into`): two steps, the number (or a likely duplicate's button), then "Yes, merge" (confirmed). */
+export const MergeSchema = z.object({
+  returnTo,
+  intent: z.literal("merge"),
+  ideaId: id,
+  version,
+  into: ideaNumber,
+  confirmed: z.literal("yes").optional(),
+});
+export type MergeValue = z.infer<typeof MergeSchema>;
+
 export const AssignSchema = z.object({ returnTo, intent: z.literal("assign"), ideaId: id, version, assigneeId: recordId.optional() });
 export const TagsSchema = z.object({
   intent: z.literal("tags"),
@@ -76,7 +105,7 @@ export const TagsSchema = z.object({
   principles: chosenPrinciples,
 });
 
-export const ManageSchema = z.discriminatedUnion("intent", [MoveSchema, AcceptSchema, ReturnSchema, DeclineSchema, AssignSchema, TagsSchema], {
+export const ManageSchema = z.discriminatedUnion("intent", [MoveSchema, AcceptSchema, ReturnSchema, DeclineSchema, MergeSchema, AssignSchema, TagsSchema], {
   error: errorMessage("invalid"),
 });
 export type ManageValue = z.infer<typeof ManageSchema>;

@@ -22,6 +22,7 @@ import { searchStems } from "~/utils/text";
 import { BoardFiltersSchema, type BoardFilters, type MoveValue, type ReturnStep } from "./board.schema";
 import { COLUMN_PAGE, MAX_SHOWN } from "./columns";
 import { placeAt } from "./ordering";
+import { canMergeFrom, mergeCandidates } from "./merge.server";
 import { keptStageCounts } from "./stage-counts.server";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -499,6 +500,8 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
     keptStageCounts(),
   ]);
   const sizeOf = columnSizes;
+  // Likely duplicates, for an idea that can be merged into another (in the intake or a work stage).
+  const mergeable = canMergeFrom(idea);
   return {
     idea: {
       id: idea.id,
@@ -514,6 +517,7 @@ export async function getManageData(user: SessionUser, ideaId: number, locale: L
     stages: stages.map((s) => ({ key: s.key, name: localName(locale, s), kind: s.kind, size: sizeOf.get(s.id) ?? 0 })),
     facilitators,
     principles: principles.map((p) => ({ key: p.key, title: localName(locale, p, "title") })),
+    merge: mergeable ? await mergeCandidates(user, { id: idea.id, title: idea.title, ...briefOf(idea) }, locale) : null,
   };
 }
 export type ManageData = Awaited<ReturnType<typeof getManageData>>;

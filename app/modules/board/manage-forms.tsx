@@ -4,9 +4,11 @@ import { useTranslation } from "react-i18next";
 import { AppForm, ButtonForm, ChoiceField, InputField, SelectField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
 import { checkWith } from "~/components/form-check";
 import { isClosedKind } from "~/modules/stage/kinds";
+import { isFailedReply } from "~/utils/form";
 import { useHydrated } from "~/utils/use-hydrated";
 import { AcceptSchema, AssignSchema, DeclineSchema, MoveSchema, RETURN_STEPS, ReturnSchema, TagsSchema } from "./board.schema";
 import type { ManageData } from "./board.server";
+import { MergeSection } from "./merge-forms";
 
 /** The facilitator's controls for one idea, each its own form, all working without JavaScript. */
 export function ManageForms({ data, preselectedStage, returnTo }: { data: ManageData; preselectedStage: string | null; returnTo: string | null }) {
@@ -23,6 +25,7 @@ export function ManageForms({ data, preselectedStage, returnTo }: { data: Manage
     </>
   );
   const workStages = data.stages.filter((s) => s.kind === "WORK");
+  const mergeRefused = isFailedReply(useFormReply("merge"));
   return (
     <div className="space-y-8">
       <p>
@@ -48,9 +51,12 @@ export function ManageForms({ data, preselectedStage, returnTo }: { data: Manage
         </section>
       ) : null}
 
+      {/* Shown while the idea can be merged, and to say why a merge was refused when it no longer can. */}
+      {data.merge || mergeRefused ? <MergeSection data={data} hidden={hidden("merge")} /> : null}
+
       {onBoard ? <MoveForm data={data} hidden={hidden("move")} preselectedStage={preselectedStage} /> : null}
 
-      {idea.status !== "WITHDRAWN" ? <AssignForm data={data} hidden={hidden("assign")} /> : null}
+      {idea.status !== "WITHDRAWN" && idea.status !== "MERGED" ? <AssignForm data={data} hidden={hidden("assign")} /> : null}
 
       <TagsForm data={data} hidden={hidden("tags")} />
     </div>

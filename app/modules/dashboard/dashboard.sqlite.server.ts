@@ -237,9 +237,11 @@ export const sqliteFigures: DashboardFigures = {
               LEAD(e."createdAt") OVER (PARTITION BY e."ideaId" ORDER BY e."createdAt", e."id") AS leftAt,
               LEAD(e."toStageId") OVER (PARTITION BY e."ideaId" ORDER BY e."createdAt", e."id") AS nextStageId
             FROM "Event" e
-            WHERE e."type" IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE', 'RETURNED', 'DECLINED', 'WITHDRAWN')
+            -- A merge's undo enters a stage only on the idea that was merged (the other idea's event names no stage).
+            WHERE e."type" IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE', 'RETURNED', 'DECLINED', 'WITHDRAWN', 'MERGED')
+              OR (e."type" = 'MERGE_UNDONE' AND e."toStageId" IS NOT NULL)
           ) m JOIN "Idea" i ON i."id" = m.ideaId
-          WHERE m.type IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE') AND m.stageId IS NOT NULL
+          WHERE m.type IN ('SUBMITTED', 'RESUBMITTED', 'MOVED', 'DECLINE_UNDONE', 'MERGE_UNDONE') AND m.stageId IS NOT NULL
           ORDER BY m.ideaId, m.enteredAt`,
       );
       await tx.$executeRawUnsafe(

@@ -10,7 +10,7 @@ import { can } from "~/utils/permissions";
 import { dropUnknown, formValues, pageOf, pages, parseFilters } from "~/utils/query";
 import { searchStems } from "~/utils/text";
 import { briefOf, isBriefStep, type BriefStep } from "./brief";
-import { undoableDecline } from "./events";
+import { mergePartner, undoableDecline, undoableMerges } from "./events";
 import { IdeaFiltersSchema, type IdeaFilters } from "./idea.schema";
 import { PAGE_SIZE, visibleTo } from "./idea.server";
 import { ideaTextQuery, rankedPage } from "./search.server";
@@ -201,6 +201,14 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
   });
   invariantResponse(idea && (idea.status === "DRAFT" || can(user, "idea:read")), 404);
   const undoable = can(user, "idea:triage") ? undoableDecline(idea.status, idea.events) : null;
+  const merges = await mergesOf(user, idea, readInternal);
+  const undoableMerge = can(user, "idea:triage")
+    ? undoableMerges(
+        idea.status,
+        idea.events,
+        merges.mergedIdeas.map((m) => m.id),
+      )
+    : new Set<number>();
   return {
     id: idea.id,
     version: idea.version,
@@ -216,6 +224,9 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     returnQuestion: idea.status === "NEEDS_INFO" ? idea.returnQuestion : null,
     declineReason: idea.status === "DECLINED" ? idea.declineReason : null,
     closingNote: idea.closingNote,
+    // The idea this one was merged into (its page's banner), and the ideas merged into this one.
+    mergedInto: idea.status === "MERGED" && idea.mergedIntoId ? (merges.related.get(idea.mergedIntoId) ?? null) : null,
+    mergedIdeas: merges.mergedIdeas,
     createdAt: idea.createdAt.toISOString(),
     submittedAt: idea.submittedAt?.toISOString() ?? null,
     supports: idea._count.supports,
@@ -230,10 +241,16 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       mine: c.author.id === user.id,
     })),
     events: idea.events.map((e) => ({
-      // A facilitator may take the decline back from the history while the idea has not moved since.
+      // A facilitator may take the decline back from the history while the idea has not moved since,
+      // and a merge into this idea while the idea merged is still merged here.
       undoable: e.id === undoable,
+      undoableMerge: undoableMerge.has(e.id),
       id: e.id,
       type: e.type,
+      // The same event type reads differently on the idea a merge was taken back from.
+      text: e.type === "MERGE_UNDONE" && e.toStageId === null ? "MERGE_UNDONE_IN" : e.type,
+      // The other idea of a merge event.
+      related: MERGE_EVENTS.includes(e.type) ? (merges.related.get(mergePartner(e.data) ?? 0) ?? null) : null,
       at: e.createdAt.toISOString(),
       actor: e.actor?.name ?? null,
       from: e.fromStage ? localName(locale, e.fromStage) : null,
@@ -246,12 +263,48 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
       support: maySupport(user, idea),
       comment: mayComment(user, idea),
       internalNote: mayComment(user, idea, true),
-      manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && can(user, "idea:move"),
+      manage: idea.status !== "DRAFT" && idea.status !== "WITHDRAWN" && idea.status !== "MERGED" && can(user, "idea:move"),
       experiments: mayRecordExperiments(user, idea),
     },
   };
 }
 export type IdeaPageData = Awaited<ReturnType<typeof getIdeaPage>>;
+
+const MERGE_EVENTS: readonly string[] = ["MERGED", "MERGED_IN", "MERGE_UNDONE"];
+
+/**
+ * The ideas an idea's merges name: the one it was merged into, those its merge events name, and the
+ * ideas merged into it now, with their comment counts (as this person may read the comments).
+ */
+async function mergesOf(
+  user: SessionUser,
+  idea: { id: number; mergedIntoId: number | null; events: { type: string; data: string | null }[] },
+  readInternal: boolean,
+) {
+  const partners = idea.events.filter((e) => MERGE_EVENTS.includes(e.type)).map((e) => mergePartner(e.data));
+  const ids = [...new Set([idea.mergedIntoId, ...partners].filter((id): id is number => id !== null))];
+  const [rows, merged] = await Promise.all([
+    ids.length ? prisma.idea.findMany({ where: { id: { in: ids }, ...visibleTo(user) }, select: { id: true, title: true, language: true } }) : [],
+    prisma.idea.findMany({
+      where: { mergedIntoId: idea.id, status: "MERGED" },
+      orderBy: { id: "asc" },
+      take: 200,
+      select: { id: true, title: true, language: true },
+    }),
+  ]);
+  const counts = merged.length
+    ? await prisma.comment.groupBy({
+        by: ["ideaId"],
+        where: { ideaId: { in: merged.map((m) => m.id) }, deletedAt: null, ...(readInternal ? {} : { internal: false }) },
+        _count: { _all: true },
+      })
+    : [];
+  const comments = new Map(counts.map((c) => [c.ideaId, c._count._all]));
+  return {
+    related: new Map(rows.map((r) => [r.id, r])),
+    mergedIdeas: merged.map((m) => ({ ...m, comments: comments.get(m.id) ?? 0 })),
+  };
+}
 
 /** An experiment's two cards as the idea page shows them. */
 function experimentCards(e: Prisma.ExperimentGetPayload<object>) {

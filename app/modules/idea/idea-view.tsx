@@ -1,8 +1,10 @@
-import { useTranslation } from "react-i18next";
-import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm, useFormReply } from "~/components/app-form";
+import { Link, useActionData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { AppForm, ButtonForm, CheckboxField, SubmitButton, TextareaField, useAppForm } from "~/components/app-form";
 import { FormError } from "~/components/ui/field";
 import { checkWith } from "~/components/form-check";
 import { formatDateTime } from "~/utils/format";
+import { isFailedReply, type FormReply } from "~/utils/form";
 import { BRIEF_FIELDS, BRIEF_GROUPS, COMMENT_MAX, type Brief } from "./brief";
 import { CommentSchema } from "./idea.schema";
 import type { IdeaPageData } from "./idea-queries.server";
@@ -55,16 +57,37 @@ function BriefAnswers({ brief, fields, lang }: { brief: Brief; fields: readonly 
   );
 }
 
+/** The undo-merge form of a MERGED_IN event: one per event, as several merges into an idea may be undone. */
+export const undoMergeFormId = (eventId: number) => `undo-merge-${eventId}`;
+
+/** "#12 «title»", linking to the idea, its title marked with the idea's language. */
+export function IdeaRef({ idea }: { idea: { id: number; title: string; language: string } }) {
+  return (
+    <Trans
+      ns="ideas"
+      i18nKey="merged.ref"
+      values={{ id: idea.id, title: idea.title }}
+      components={{ idea: <Link to={`/ideas/${idea.id}`} className="link" />, name: <span lang={idea.language} /> }}
+    />
+  );
+}
+
 export function Timeline({ events }: { events: IdeaPageData["events"] }) {
   const { t, i18n } = useTranslation("ideas");
-  // A refused undo (the idea moved meanwhile) is said beside the decline it was about.
-  const undoReply = useFormReply("undo-decline");
-  const refusedFor = undoReply?.result.error?.[""]?.length ? Number(undoReply.result.initialValue?.eventId) : null;
+  // A refused undo (the idea moved meanwhile, or someone else was first) is said beside the event it was about.
+  const answer = useActionData() as FormReply | undefined;
+  const refused = answer && isFailedReply(answer) ? answer : undefined;
+  const refusedFor = (id: string) => (refused?.formId === `${id}-form` ? Number(refused.result.initialValue?.eventId) : null);
   return (
     <ol className="space-y-3 border-l-2 border-slate-300 pl-4">
       {events.map((event) => (
         <li key={event.id}>
-          <p>{t(`events.${event.type}`, { from: event.from ?? "", to: event.to ?? "", status: event.toStatus ? t(`status.${event.toStatus}`) : "" })}</p>
+          <p>{t(`events.${event.text}`, { from: event.from ?? "", to: event.to ?? "", status: event.toStatus ? t(`status.${event.toStatus}`) : "" })}</p>
+          {event.related ? (
+            <p className="break-words">
+              {t("events.related")} <IdeaRef idea={event.related} />
+            </p>
+          ) : null}
           <p className="text-sm text-slate-700">
             {event.actor ?? t("page.system")} · <time dateTime={event.at}>{formatDateTime(i18n.language, event.at)}</time>
           </p>
@@ -72,12 +95,38 @@ export function Timeline({ events }: { events: IdeaPageData["events"] }) {
             <div className="mt-2 no-print">
               <ButtonForm id="undo-decline" fields={{ intent: "undo-decline", eventId: event.id }} label={t("undo.button")} />
             </div>
-          ) : refusedFor === event.id ? (
-            <FormError id="undo-decline-form-error" errors={undoReply?.result.error?.[""] ?? []} />
+          ) : refusedFor("undo-decline") === event.id ? (
+            <FormError id="undo-decline-form-error" errors={refused?.result.error?.[""] ?? []} />
+          ) : null}
+          {event.undoableMerge ? (
+            <div className="mt-2 no-print">
+              <ButtonForm
+                id={undoMergeFormId(event.id)}
+                fields={{ intent: "undo-merge", eventId: event.id }}
+                label={t("undoMerge.button")}
+                ariaLabel={event.related ? t("undoMerge.label", { id: event.related.id, title: event.related.title }) : undefined}
+              />
+            </div>
+          ) : refusedFor(undoMergeFormId(event.id)) === event.id ? (
+            <FormError id={`${undoMergeFormId(event.id)}-form-error`} errors={refused?.result.error?.[""] ?? []} />
           ) : null}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The ideas merged into this one, each with its comments (which stayed with it). */
+export function MergedIdeas({ ideas }: { ideas: IdeaPageData["mergedIdeas"] }) {
+  const { t } = useTranslation("ideas");
+  return (
+    <ul className="space-y-2">
+      {ideas.map((idea) => (
+        <li key={idea.id} className="break-words">
+          <IdeaRef idea={idea} /> <span className="text-sm text-slate-700">· {t("merged.comments", { count: idea.comments })}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

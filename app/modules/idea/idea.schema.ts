@@ -123,7 +123,7 @@ export const CommentSchema = z.object({
   internal: z.boolean().optional().default(false),
 });
 
-/** Everything the idea page posts: a comment, deleting one's comment, support, withdraw, undoing a decline (from the history). */
+/** Everything the idea page posts: a comment, deleting one's comment, support, withdraw, undoing a decline or a merge (from the history). */
 export const IdeaPageActionSchema = z.discriminatedUnion(
   "intent",
   [
@@ -132,11 +132,12 @@ export const IdeaPageActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("support") }),
     z.object({ intent: z.literal("withdraw") }),
     z.object({ intent: z.literal("undo-decline"), eventId: recordId }),
+    z.object({ intent: z.literal("undo-merge"), eventId: recordId }),
   ],
   { error: errorMessage("invalid") },
 );
 
-export const LISTED_STATUSES = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"] as const;
+export const LISTED_STATUSES = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN", "MERGED"] as const;
 
 const page = pageFilter;
 

@@ -15,8 +15,9 @@ export const mayEdit = (user: Person, idea: IdeaState) =>
 export const mayWithdraw = (user: Person, idea: IdeaState) =>
   idea.authorId === user.id && (idea.status === "DRAFT" || idea.status === "NEEDS_INFO" || (idea.status === "ACTIVE" && !isClosedKind(idea.stage?.kind)));
 
-/** Others say "I have this problem too" about a submitted idea. */
-export const maySupport = (user: Person, idea: IdeaState) => idea.status !== "DRAFT" && idea.authorId !== user.id && can(user, "idea:support");
+/** Others say "I have this problem too" about a submitted idea (not one merged into another: its supporters are there now). */
+export const maySupport = (user: Person, idea: IdeaState) =>
+  idea.status !== "DRAFT" && idea.status !== "MERGED" && idea.authorId !== user.id && can(user, "idea:support");
 
 /** Comments on a submitted idea; internal notes only from the lab. */
 export const mayComment = (user: Person, idea: IdeaState, internal = false) =>

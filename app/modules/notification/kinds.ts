@@ -1,7 +1,7 @@
 // What people can be told about, and how they choose to hear it. Safe for the browser.
 import type { DeliveryMode, NotificationKind } from "~/generated/prisma/enums";
 
-export const NOTIFICATION_KINDS = ["MOVED", "CLOSED", "RETURNED", "DECLINED", "COMMENT", "ASSIGNED"] as const satisfies readonly NotificationKind[];
+export const NOTIFICATION_KINDS = ["MOVED", "CLOSED", "RETURNED", "DECLINED", "COMMENT", "ASSIGNED", "MERGED"] as const satisfies readonly NotificationKind[];
 export const DELIVERY_MODES = ["INSTANT", "DIGEST", "OFF"] as const satisfies readonly DeliveryMode[];
 export type { DeliveryMode, NotificationKind };
 
@@ -13,4 +13,5 @@ export const DEFAULT_MODES: Record<NotificationKind, DeliveryMode> = {
   DECLINED: "INSTANT",
   COMMENT: "DIGEST",
   ASSIGNED: "INSTANT",
+  MERGED: "INSTANT",
 };

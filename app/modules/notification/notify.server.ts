@@ -26,6 +26,12 @@ async function recipients(tx: Tx, event: IdeaEvent): Promise<{ userIds: number[]
       const commenters = await tx.comment.groupBy({ by: ["authorId"], where: { ideaId: event.ideaId, internal: false, deletedAt: null } });
       return { userIds: [idea.authorId, ...commenters.map((c) => c.authorId)], kind: "COMMENT" };
     }
+    case "MERGED": {
+      // The merged idea's author and its supporters, whose supports the event lists (they have moved on already).
+      const data = event.data as { moved?: { userId: number }[]; dropped?: { userId: number }[] } | undefined;
+      const supporters = [...(data?.moved ?? []), ...(data?.dropped ?? [])].map((s) => s.userId);
+      return { userIds: [idea.authorId, ...supporters], kind: "MERGED" };
+    }
     case "ASSIGNED": {
       const assigneeId = event.data?.assigneeId;
       return typeof assigneeId === "number" ? { userIds: [assigneeId], kind: "ASSIGNED" } : null;

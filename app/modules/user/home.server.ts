@@ -26,10 +26,19 @@ export const STALE_DAYS = 30;
 export const WEEK_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-/** What changed on a submitter's ideas that they hear about: moves, decisions, comments, finished experiments (never their own doing). */
-export const NEWS_TYPES = ["MOVED", "RETURNED", "DECLINED", "COMMENTED", "EXPERIMENT_COMPLETED"] as const satisfies EventType[];
+/** What changed on a submitter's ideas that they hear about: moves, decisions, merges, comments, finished experiments (never their own doing). */
+export const NEWS_TYPES = ["MOVED", "RETURNED", "DECLINED", "MERGED", "COMMENTED", "EXPERIMENT_COMPLETED"] as const satisfies EventType[];
 /** The week's changes a manager sees: the ideas' way through the lab, not every comment. */
-export const WEEK_TYPES = ["SUBMITTED", "RESUBMITTED", "MOVED", "RETURNED", "DECLINED", "WITHDRAWN", "EXPERIMENT_COMPLETED"] as const satisfies EventType[];
+export const WEEK_TYPES = [
+  "SUBMITTED",
+  "RESUBMITTED",
+  "MOVED",
+  "RETURNED",
+  "DECLINED",
+  "WITHDRAWN",
+  "MERGED",
+  "EXPERIMENT_COMPLETED",
+] as const satisfies EventType[];
 /** The week's figures, each a count of one kind of event. */
 export const WEEK_COUNTS = ["SUBMITTED", "MOVED", "DECLINED", "EXPERIMENT_COMPLETED"] as const satisfies EventType[];
 
