@@ -163,13 +163,24 @@ export function foreignKeyOrder(tables: string[], references: { child: string; p
 /** The tables an Idea Lab database keeps its data in (the migration history is each engine's own). */
 const isDataTable = (name: string) => name !== "_prisma_migrations" && !name.startsWith("sqlite_");
 
+/**
+ * The search index is each engine's own (docs/decisions/0013-search-index.md): FTS5 tables on
+ * SQLite, and on PostgreSQL a tsvector column that its trigger fills as the rows go in. Neither is copied.
+ */
+const SEARCH_COLUMN = "searchVector";
+function sqliteDataTables(db: Database.Database) {
+  const all = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string; sql: string | null }[];
+  const search = all.filter((t) => t.sql?.startsWith("CREATE VIRTUAL TABLE")).map((t) => t.name);
+  return all.map((t) => t.name).filter((name) => isDataTable(name) && !search.some((v) => name === v || name.startsWith(`${v}_`)));
+}
+
 async function postgresTables(client: pg.ClientBase) {
   const { rows } = await client.query<{ table_name: string; column_name: string; data_type: string }>(
     `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
   const tables = new Map<string, Column[]>();
   for (const r of rows) {
-    if (!isDataTable(r.table_name)) continue;
+    if (!isDataTable(r.table_name) || r.column_name === SEARCH_COLUMN) continue;
     if (!tables.has(r.table_name)) tables.set(r.table_name, []);
     tables.get(r.table_name)!.push({ name: r.column_name, dataType: r.data_type });
   }
@@ -237,9 +248,7 @@ export async function copyToPostgres(options: { from: string; to: string; batchR
   client.on("notice", () => undefined);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const sqliteTables = (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
-      .map((r) => r.name)
-      .filter(isDataTable);
+    const sqliteTables = sqliteDataTables(db);
     {
       const existing = await postgresTables(client);
       const foreign = [...existing.keys()].filter((t) => !sqliteTables.includes(t));

@@ -143,7 +143,10 @@ describe.runIf(onPostgres)("copying a SQLite lab to PostgreSQL", () => {
       source.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'`).all() as {
         name: string;
       }[]
-    ).map((r) => r.name);
+    )
+      .map((r) => r.name)
+      // The search index's FTS5 tables are SQLite's own (docs/decisions/0013-search-index.md): PostgreSQL's triggers index the copied rows.
+      .filter((name) => !/^(IdeaWords|ExperimentWords)(_|$)/.test(name));
     source.close();
     expect(result.tables.map((t) => t.table).sort()).toEqual(sqliteTables.sort());
     expect(result.tables.filter((t) => t.sqlite !== t.postgres)).toEqual([]);
