@@ -34,7 +34,7 @@ const CONFORM_INTENT = "__intent__";
 type AppFormOptions<S extends z.ZodType<Shape, Shape>> = {
   /** Unique among the page's forms: it names the form in the reply. */
   id: string;
-  /** checkWith(the form's schema), to check fields as they are left; the server checks them again. */
+  /** checkWith(the form's schema), to check the form in the browser when it is sent, and each field again as it is corrected; the server checks them again. */
   check?: FormCheck<S>;
   defaultValue?: Record<string, unknown>;
 };
@@ -46,9 +46,11 @@ export function useAppForm<S extends z.ZodType<Shape, Shape> = z.ZodType<Shape, 
     lastResult: answer?.result as SubmissionResult<string[]> | undefined,
     defaultValue: defaultValue as never,
     onValidate: check ? ({ formData }) => check.validate(formData) as never : undefined,
-    // Without a check in the browser only the server checks, and only when the form is sent
-    // (conform would otherwise post a "validate" round trip as fields are left).
-    shouldValidate: check ? "onBlur" : "onSubmit",
+    // As GOV.UK asks, a form is checked when it is sent, never as a field is left: a message that
+    // appeared on leaving a field moved the button under the pointer, so the click that left the
+    // field was lost. After a refusal each field is checked again as it is corrected. Without a
+    // check in the browser only the server checks (conform would otherwise post a round trip).
+    shouldValidate: "onSubmit",
     shouldRevalidate: check ? "onInput" : "onSubmit",
   });
 }

@@ -76,12 +76,21 @@ for (const javaScriptEnabled of [true, false]) {
   });
 }
 
-test("with JavaScript the brief is checked as fields are left, and long fields count characters", async ({ page }) => {
+test("with JavaScript the brief is checked when it is sent, not as fields are left, again as it is corrected, and long fields count characters", async ({
+  page,
+}) => {
   await signIn(page, "submitter@example.lv");
   await page.goto("/ideas/new");
   await page.getByLabel("Nosaukums").fill("Īss");
+  // Leaving a field says nothing (GOV.UK: check when the form is sent).
   await page.getByLabel("Īsumā").focus();
+  await expect(page.locator("#brief-need-form-title-error")).toHaveCount(0);
+  await page.getByRole("button", { name: "Saglabāt un turpināt" }).click();
   await expect(page.locator("#brief-need-form-title-error")).toHaveText("Vismaz 5 rakstzīmes.");
+  await expect(page).toHaveURL(/\/ideas\/new$/);
+  // Corrected, the message goes as it is typed.
+  await page.getByLabel("Nosaukums").fill("Īss nosaukums");
+  await expect(page.locator("#brief-need-form-title-error")).toHaveCount(0);
   await page.getByLabel("Īsumā").fill("Četrdesmit rakstzīmju teikums par ūdeni.");
   await expect(page.locator("#brief-need-form-summary-count")).toHaveText("40 rakstzīmju no 280");
   await expectNoAxeViolations(page);
