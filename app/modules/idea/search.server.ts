@@ -117,6 +117,9 @@ export async function rankedPage<Row>(
   };
 }
 
+/** The statuses a similar idea may have: what exists and was not merged away (drafts are their author's alone). */
+const SIMILAR_STATUSES: IdeaStatus[] = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"];
+
 /** What a similarity query compares: an idea's title and its need (summary, problem, users affected). */
 export type SimilarText = { title: string; need: string };
 
@@ -141,7 +144,7 @@ export async function rankSimilar(
   const titleStems = similarityStems(text.title);
   const stems = [...new Set([...titleStems, ...similarityStems(text.need)])];
   if (stems.length === 0) return [];
-  const statuses = options.statuses ?? ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"];
+  const statuses = options.statuses ?? SIMILAR_STATUSES;
   const exclude = options.excludeIds?.length ? Prisma.sql`AND i."id" NOT IN (${Prisma.join(options.excludeIds)})` : Prisma.empty;
   let rows: { id: number; score: number }[];
   if (onPostgres()) {
@@ -180,9 +183,6 @@ export async function rankSimilar(
   return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
 }
 
-/** The statuses a similar idea may have: what exists and was not merged away (drafts are their author's alone). */
-const SIMILAR_STATUSES: IdeaStatus[] = ["ACTIVE", "NEEDS_INFO", "DECLINED", "WITHDRAWN"];
-
 export type SimilarIdea = {
   id: number;
   title: string;
@@ -208,7 +208,6 @@ export async function similarIdeas(
   const ranked = await rankSimilar(prisma, text, {
     limit: options.limit ?? 5,
     excludeIds: options.excludeId ? [options.excludeId] : [],
-    statuses: SIMILAR_STATUSES,
   });
   if (ranked.length === 0) return { items: [], institutions: 0 };
   const ids = ranked.map((r) => r.id);

@@ -190,13 +190,11 @@ async function rankedKeys(filters: LessonFilters, depth: number, withIdeas: bool
   ]);
   const experiments = experimentPage.rows;
   const ideas = ideaPage.rows;
-  const experimentCount = [{ n: experimentPage.total }];
-  const ideaCount = [{ n: ideaPage.total }];
   const more = experimentPage.more || ideaPage.more;
   const keys = [
     ...experiments.map((e) => ({ key: `e${Number(e.id)}`, score: Number(e.score), date: new Date(e.date).toISOString() })),
     ...ideas.map((i) => ({ key: `i${Number(i.id)}`, score: Number(i.score), date: new Date(i.date).toISOString() })),
   ].sort((a, b) => b.score - a.score || newestFirst(a, b));
-  return { experimentCount: Number(experimentCount[0].n), ideaCount: Number(ideaCount[0].n), keys, more };
+  return { experimentCount: experimentPage.total, ideaCount: ideaPage.total, keys, more };
 }
 export type LessonEntry = Awaited<ReturnType<typeof listLessons>>["entries"][number];
