@@ -57,6 +57,8 @@ export async function clearSessionCookie(request: Request) {
 
 const userCache = new WeakMap<Request, Promise<SessionUser | null>>();
 
+type SessionRow = Omit<SessionUser, "twoFactor"> & { expiresAt: Date | string; active: boolean | number; totpEnabledAt: Date | string | null };
+
 /** The signed-in, active user of this request, or null. */
 export function getUser(request: Request): Promise<SessionUser | null> {
   let cached = userCache.get(request);
@@ -65,17 +67,14 @@ export function getUser(request: Request): Promise<SessionUser | null> {
       const session = await getSession(request);
       const id = session.get("sessionId");
       if (!id) return null;
-      const row = await prisma.session.findUnique({
-        where: { id },
-        select: {
-          expiresAt: true,
-          user: { select: { id: true, email: true, name: true, role: true, locale: true, institutionId: true, active: true, totpEnabledAt: true } },
-        },
-      });
-      if (!row || row.expiresAt < new Date() || !row.user.active) return null;
-      const { active: _active, totpEnabledAt, ...user } = row.user;
+      // One statement on every page: the session and its person, joined on the key.
+      const [row] = await prisma.$queryRaw<SessionRow[]>`
+        SELECT s."expiresAt", u."id", u."email", u."name", u."role", u."locale", u."institutionId", u."active", u."totpEnabledAt"
+        FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${id}`;
+      if (!row || new Date(row.expiresAt) < new Date() || !row.active) return null;
+      const user = { id: Number(row.id), email: row.email, name: row.name, role: row.role, locale: row.locale, institutionId: Number(row.institutionId) };
       noteSignedIn(user.id);
-      return { ...user, twoFactor: !!totpEnabledAt };
+      return { ...user, twoFactor: !!row.totpEnabledAt };
     })();
     userCache.set(request, cached);
   }

@@ -56,16 +56,17 @@ function rssMb(pid: number) {
 
 /** The plans the engine chooses for the board's statements (the SQL the board sends, with its values). */
 async function printPlans(url: string, engine: Engine, count: number) {
-  const { boardFilter, cardsQuery, countsQuery, principlesQuery } = await import("../../app/modules/board/board.server");
+  const { boardFilter, cardsQuery, countsQuery } = await import("../../app/modules/board/board.server");
+  const { principlesQuery } = await import("../../app/modules/idea/idea-queries.server");
   const { Prisma } = await import("../../app/generated/prisma/client");
   const { prisma } = await import("../../app/utils/db.server");
   const ids = (await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM "Idea" WHERE status = 'ACTIVE' AND "stageId" = 3 ORDER BY position, id LIMIT 25`).map(
     (r) => Number(r.id),
   );
   // The statements the board sends (board.server.ts), with their values.
-  const plain = boardFilter({ id: 1 }, {});
-  const filtered = boardFilter({ id: 1 }, { institution: 1, principle: "test", q: "dati pieteikums", assignee: "mine" });
-  const searched = boardFilter({ id: 1 }, { q: "dati pieteikums" });
+  const plain = await boardFilter({ id: 1 }, {});
+  const filtered = await boardFilter({ id: 1 }, { institution: 1, principle: "test", q: "dati pieteikums", assignee: "mine" });
+  const searched = await boardFilter({ id: 1 }, { q: "dati pieteikums" });
   const pages = [2, 3, 4, 5, 6, 7].map((stageId) => ({ stageId, take: 25 }));
   const statements = {
     cards: cardsQuery(plain, pages),

@@ -68,8 +68,8 @@ function parseSchema(source: string) {
   return models;
 }
 
-/** The ranked text index (docs/decisions/0013-search-index.md) is each engine's own, outside the models: on SQLite its FTS5 tables. */
-const SQLITE_SEARCH_TABLES = ["ExperimentWords", "IdeaWords"];
+/** The ranked text index (docs/decisions/0013-search-index.md) is each engine's own, outside the models: on SQLite its FTS5 tables and their vocabularies. */
+const SQLITE_SEARCH_TABLES = ["ExperimentWords", "ExperimentWords_terms", "IdeaWords", "IdeaWords_terms"];
 /** On PostgreSQL, a tsvector column on Idea and Experiment, with its GIN index. */
 const POSTGRES_SEARCH_COLUMN = "searchVector";
 

@@ -60,6 +60,27 @@ describe("search boxes through the index", () => {
     expect((await list(`q=${tag}+Rindām`)).stems).toEqual([tag, "rind"]);
   });
 
+  test("a stem finds every word it begins, whether it begins a few words or very many", async () => {
+    // On SQLite a stem is asked for as the words it begins (looked up in the index's vocabulary),
+    // and as a prefix when it begins more than sixteen: both must find exactly the ideas that have one.
+    const tag = word();
+    const made: { word: string; id: number }[] = [];
+    for (let k = 0; k < 20; k++) made.push({ word: `${tag}${k}`, id: await submittedIdea(author.id, { title: `Reģistrs ${tag}${k} datiem` }) });
+    const having = (prefix: string) => made.filter((m) => m.word.startsWith(prefix)).map((m) => m.id);
+    const sorted = (list: number[]) => [...list].sort((a, b) => a - b);
+    // Twenty words: a prefix.
+    expect(sorted(await ids(`q=${tag}`))).toEqual(sorted(having(tag)));
+    // Eleven words (…1 and …10 to …19): the words themselves; with another word of the ideas too.
+    expect(sorted(await ids(`q=${tag}1`))).toEqual(sorted(having(`${tag}1`)));
+    expect(sorted(await ids(`q=${tag}1+datiem`))).toEqual(sorted(having(`${tag}1`)));
+    // One word, and a stem no word begins.
+    expect(await ids(`q=${tag}7`)).toEqual(having(`${tag}7`));
+    expect(await ids(`q=${tag}7x`)).toEqual([]);
+    // The board finds them the same way.
+    const board = (await run(boardLoader, { request: getRequest(`/board?q=${tag}1`, reader.cookie) })).data as { columns: { cards: { id: number }[] }[] };
+    expect(sorted(board.columns.flatMap((c) => c.cards.map((card) => card.id)))).toEqual(sorted(having(`${tag}1`)));
+  });
+
   test("the index follows every change in the change's own transaction: an edit, a new title, a deletion", async () => {
     const before = word();
     const after = word();
@@ -165,7 +186,7 @@ describe("the index itself", () => {
   });
 
   test("a search reads the index, not the whole table (the query plan)", async () => {
-    const text = ideaTextQuery("pakalpojumi")!;
+    const text = (await ideaTextQuery("pakalpojumi"))!;
     const { ids: found } = await matchingIdeaIds({ q: "pakalpojumi" }, { skip: 0, take: 25 });
     expect(Array.isArray(found)).toBe(true);
     if (onPostgres()) {

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "~/core/result";
 import { BRIEF_SELECT, briefOf } from "~/modules/idea/brief";
 import { PLACING } from "~/modules/idea/events";
 import { endOfColumn } from "~/modules/idea/idea.server";
-import { ideaConditions } from "~/modules/idea/idea-queries.server";
+import { ideaConditions, principleKeys } from "~/modules/idea/idea-queries.server";
 import { ideaTextCondition } from "~/modules/idea/search.server";
 import { missingForGate } from "~/modules/stage/gates.server";
 import { isClosedKind } from "~/modules/stage/kinds";
@@ -47,11 +47,11 @@ export function parseBoardQuery(params: URLSearchParams, known: { institutions: 
 
 // The board's filters as one SQL condition over "Idea" i, shared by the cards and the filtered
 // counts. Plain SQL that SQLite and PostgreSQL both read; values are bound, never spliced.
-export function boardFilter(user: Pick<SessionUser, "id">, filters: BoardFilters): Prisma.Sql {
+export async function boardFilter(user: Pick<SessionUser, "id">, filters: BoardFilters): Promise<Prisma.Sql> {
   const parts = [Prisma.sql`i."status" = 'ACTIVE'`, ...ideaConditions(filters)];
   if (filters.assignee === "mine") parts.push(Prisma.sql`i."assigneeId" = ${user.id}`);
-  // Every stem of the query in the idea (the ranked index's trigrams, as the ideas list finds them).
-  const text = ideaTextCondition(filters.q);
+  // Every stem of the query begins a word of the idea (the ranked index, as the ideas list finds them).
+  const text = await ideaTextCondition(filters.q);
   if (text) parts.push(text);
   return Prisma.join(parts, " AND ");
 }
@@ -95,26 +95,7 @@ async function readCards(filter: Prisma.Sql, pages: { stageId: number; take: num
   return pages.length ? prisma.$queryRaw<CardRow[]>(cardsQuery(filter, pages)) : [];
 }
 
-export const principlesQuery = (ids: number[]) =>
-  Prisma.sql`SELECT ip."ideaId", p."key" FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" IN (${Prisma.join(ids)}) ORDER BY p."position"`;
-
 export const countsQuery = (filter: Prisma.Sql) => Prisma.sql`SELECT i."stageId", COUNT(*) AS "ideas" FROM "Idea" i WHERE ${filter} GROUP BY i."stageId"`;
-
-/** The shown cards' principle keys, in the principles' order. */
-async function readPrinciples(ids: number[]) {
-  const keys = new Map<number, string[]>();
-  if (ids.length === 0) return keys;
-  const rows = await prisma.$queryRaw<
-    { ideaId: number; key: string }[]
-  >`SELECT ip."ideaId", p."key" FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId"
-    WHERE ip."ideaId" IN (${Prisma.join(ids)}) ORDER BY p."position"`;
-  for (const row of rows) {
-    const list = keys.get(Number(row.ideaId));
-    if (list) list.push(row.key);
-    else keys.set(Number(row.ideaId), [row.key]);
-  }
-  return keys;
-}
 
 /** Ideas on the board per stage: the kept counts when unfiltered, counted from Idea for a filter. */
 async function columnCounts(filter: Prisma.Sql, filtered: boolean): Promise<Map<number | null, number>> {
@@ -134,7 +115,7 @@ export async function getBoard(
   open: ReadonlySet<string> = new Set(),
 ) {
   requirePermission(user, "board:view");
-  const filter = boardFilter(user, filters);
+  const filter = await boardFilter(user, filters);
   const filtered = Boolean(filters.institution || filters.principle || filters.assignee || searchStems(filters.q).length);
   const [stages, countOf] = await Promise.all([activeStages(), columnCounts(filter, filtered)]);
   const now = Date.now();
@@ -145,7 +126,7 @@ export async function getBoard(
   });
   const pages = shape.flatMap((s, index) => (s.take ? [{ index, stageId: s.stage.id, take: s.take }] : []));
   const rows = await readCards(filter, pages);
-  const principles = await readPrinciples(rows.map((r) => Number(r.id)));
+  const principles = await principleKeys(rows.map((r) => Number(r.id)));
   const cardsOf = shape.map(() => [] as BoardCard[]);
   for (const r of rows) {
     const id = Number(r.id);

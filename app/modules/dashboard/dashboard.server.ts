@@ -4,6 +4,7 @@ import type { TFunction } from "i18next";
 import { activeStages } from "~/modules/stage/stages.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { compareNames } from "~/utils/format";
 import { type Locale, localName } from "~/utils/i18n";
 import { dropUnknown, parseFilters } from "~/utils/query";
 import { xlsxStream } from "~/utils/xlsx.server";
@@ -148,7 +149,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     },
     institutions: [...submittedBy]
       .map(([id, count]) => ({ id, name: institutionName.get(id) ?? String(id), count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, locale)),
+      .sort((a, b) => b.count - a.count || compareNames(locale, a.name, b.name)),
     stale: {
       total: stale.total,
       ideas: stale.ideas.map((i) => ({ ...i, stage: stageName.get(i.stageId) ?? "", institution: institutionName.get(i.institutionId) ?? "" })),

@@ -1,7 +1,7 @@
 // The lessons library: completed experiments and closed ideas, failures as plainly as successes.
 import { Prisma } from "~/generated/prisma/client";
 import { ideaConditions } from "~/modules/idea/idea-queries.server";
-import { experimentTextQuery, ideaTextQuery, rankedPage } from "~/modules/idea/search.server";
+import { experimentTextQuery, ideaTextQuery, rankedPage, type TextQuery } from "~/modules/idea/search.server";
 import { requirePermission, type SessionUser } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { type Locale, localName } from "~/utils/i18n";
@@ -151,8 +151,7 @@ async function datedKeys(experimentWhere: Prisma.ExperimentWhereInput, ideaWhere
 
 /** With a query: the best matches first (the ranked index, search.server.ts), experiments and closed ideas merged by relevance. */
 async function rankedKeys(filters: LessonFilters, depth: number, withIdeas: boolean) {
-  const experimentText = experimentTextQuery(filters.q)!;
-  const ideaText = ideaTextQuery(filters.q)!;
+  const [experimentText, ideaText] = (await Promise.all([experimentTextQuery(filters.q), ideaTextQuery(filters.q)])) as [TextQuery, TextQuery];
   const scope = [Prisma.sql`i."status" = 'ACTIVE'`, ...ideaConditions(filters)];
   const experimentWhere = Prisma.join(
     [
