@@ -127,7 +127,10 @@ export function createApp({
     res.locals.route = "static";
   };
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", setHeaders: named }));
-  app.use(express.static(publicDir, { maxAge: "1h", setHeaders: named }));
+  // The other public files are named like files (favicon.svg); a page's path (/ideas) is not looked
+  // for on disk, which saved every page a round trip through the file system.
+  const publicFiles = express.static(publicDir, { maxAge: "1h", setHeaders: named });
+  app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   // Pages and data: not stored (they depend on who is signed in), HTTPS only in production over HTTPS.
   app.use((req, res, next) => {

@@ -70,16 +70,19 @@ export async function* exportedIdeas(user: SessionUser, filters: IdeaFilters, lo
         author: { select: { name: true } },
         stage: { select: { key: true, nameLv: true, nameEn: true } },
         principles: { select: { principle: { select: { key: true, position: true, titleLv: true, titleEn: true } } } },
-        _count: { select: { experiments: true, supports: true } },
       },
     });
     if (batch.length === 0) return;
-    const lastMoves = await prisma.event.groupBy({
-      by: ["ideaId"],
-      where: { ideaId: { in: batch.map((b) => b.id) }, type: "MOVED" },
-      _max: { createdAt: true },
-    });
+    // The batch's own counts and last moves (an `_count` in the select counted the whole tables).
+    const batchIds = batch.map((b) => b.id);
+    const [lastMoves, experimentCounts, supportCounts] = await Promise.all([
+      prisma.event.groupBy({ by: ["ideaId"], where: { ideaId: { in: batchIds }, type: "MOVED" }, _max: { createdAt: true } }),
+      prisma.experiment.groupBy({ by: ["ideaId"], where: { ideaId: { in: batchIds } }, _count: { _all: true } }),
+      prisma.support.groupBy({ by: ["ideaId"], where: { ideaId: { in: batchIds } }, _count: { _all: true } }),
+    ]);
     const lastMove = new Map(lastMoves.map((m) => [m.ideaId, m._max.createdAt]));
+    const experiments = new Map(experimentCounts.map((c) => [c.ideaId, c._count._all]));
+    const supports = new Map(supportCounts.map((c) => [c.ideaId, c._count._all]));
     cursor = batch[batch.length - 1].id;
     yield batch.map((i) => ({
       id: i.id,
@@ -96,8 +99,8 @@ export async function* exportedIdeas(user: SessionUser, filters: IdeaFilters, lo
       submittedAt: i.submittedAt,
       lastMoveAt: lastMove.get(i.id) ?? null,
       closedAt: i.closedAt,
-      experiments: i._count.experiments,
-      supports: i._count.supports,
+      experiments: experiments.get(i.id) ?? 0,
+      supports: supports.get(i.id) ?? 0,
     }));
     if (batch.length < BATCH) return;
   }

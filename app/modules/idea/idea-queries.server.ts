@@ -123,7 +123,8 @@ export function ideaConditions(filters: { institution?: number; principle?: stri
   if (filters.institution) parts.push(Prisma.sql`i."institutionId" = ${filters.institution}`);
   if (filters.principle)
     parts.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip JOIN "Principle" p ON p."id" = ip."principleId" WHERE ip."ideaId" = i."id" AND p."key" = ${filters.principle})`,
+      // The principle's id is looked up once (a constant subquery), then each idea is one primary-key search.
+      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaPrinciple" ip WHERE ip."ideaId" = i."id" AND ip."principleId" = (SELECT p."id" FROM "Principle" p WHERE p."key" = ${filters.principle}))`,
     );
   return parts;
 }
@@ -230,36 +231,40 @@ export async function getFilterOptions(locale: Locale) {
 /** Everything the idea page shows; 404 for a draft that is not the user's, or an unknown id. */
 export async function getIdeaPage(user: SessionUser, id: number, locale: Locale) {
   const readInternal = can(user, "comment:read-internal");
-  const idea = await prisma.idea.findFirst({
-    where: { id, ...visibleTo(user) },
-    include: {
-      institution: { select: { nameLv: true, nameEn: true } },
-      author: { select: { id: true, name: true, institution: { select: { nameLv: true, nameEn: true } } } },
-      assignee: { select: { id: true, name: true } },
-      stage: { select: { key: true, nameLv: true, nameEn: true, kind: true } },
-      principles: { include: { principle: true }, orderBy: { principle: { position: "asc" } } },
-      experiments: { orderBy: { createdAt: "asc" } },
-      _count: { select: { supports: true } },
-      supports: { where: { userId: user.id }, select: { userId: true } },
-      comments: {
-        where: { deletedAt: null, ...(readInternal ? {} : { internal: false }) },
-        orderBy: { createdAt: "asc" },
-        take: 500,
-        include: { author: { select: { id: true, name: true, role: true } } },
-      },
-      events: {
-        // Internal notes leave no trace in the timeline for those who may not read them.
-        where: readInternal ? {} : { internal: false },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: 500,
-        include: {
-          actor: { select: { name: true } },
-          fromStage: { select: { nameLv: true, nameEn: true } },
-          toStage: { select: { nameLv: true, nameEn: true } },
+  // The supporters are counted on their own: a `_count` in the include made Prisma count every
+  // support of the table (45 ms at 100,000 ideas) and pick this idea's count from that.
+  const [idea, supports] = await Promise.all([
+    prisma.idea.findFirst({
+      where: { id, ...visibleTo(user) },
+      include: {
+        institution: { select: { nameLv: true, nameEn: true } },
+        author: { select: { id: true, name: true, institution: { select: { nameLv: true, nameEn: true } } } },
+        assignee: { select: { id: true, name: true } },
+        stage: { select: { key: true, nameLv: true, nameEn: true, kind: true } },
+        principles: { include: { principle: true }, orderBy: { principle: { position: "asc" } } },
+        experiments: { orderBy: { createdAt: "asc" } },
+        supports: { where: { userId: user.id }, select: { userId: true } },
+        comments: {
+          where: { deletedAt: null, ...(readInternal ? {} : { internal: false }) },
+          orderBy: { createdAt: "asc" },
+          take: 500,
+          include: { author: { select: { id: true, name: true, role: true } } },
+        },
+        events: {
+          // Internal notes leave no trace in the timeline for those who may not read them.
+          where: readInternal ? {} : { internal: false },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          take: 500,
+          include: {
+            actor: { select: { name: true } },
+            fromStage: { select: { nameLv: true, nameEn: true } },
+            toStage: { select: { nameLv: true, nameEn: true } },
+          },
         },
       },
-    },
-  });
+    }),
+    prisma.support.count({ where: { ideaId: id } }),
+  ]);
   invariantResponse(idea && (idea.status === "DRAFT" || can(user, "idea:read")), 404);
   const undoable = can(user, "idea:triage") ? undoableDecline(idea.status, idea.events) : null;
   const merges = await mergesOf(user, idea, readInternal);
@@ -290,7 +295,7 @@ export async function getIdeaPage(user: SessionUser, id: number, locale: Locale)
     mergedIdeas: merges.mergedIdeas,
     createdAt: idea.createdAt.toISOString(),
     submittedAt: idea.submittedAt?.toISOString() ?? null,
-    supports: idea._count.supports,
+    supports,
     supportedByMe: idea.supports.length > 0,
     experiments: idea.experiments.map(experimentCards),
     comments: idea.comments.map((c) => ({

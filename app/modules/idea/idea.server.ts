@@ -232,10 +232,14 @@ export const submitBrief = command<{ id: number; version: number }, { id: number
   permission: "idea:create",
   async run(ctx, { id, version }) {
     const { tx, actor } = ctx;
-    const idea = await tx.idea.findFirst({ where: { id, ...visibleTo(actor) }, include: { _count: { select: { principles: true } } } });
+    // The principles counted on their own (an `_count` in the include counted the whole table's).
+    const [idea, principles] = await Promise.all([
+      tx.idea.findFirst({ where: { id, ...visibleTo(actor) } }),
+      tx.ideaPrinciple.count({ where: { ideaId: id } }),
+    ]);
     if (!idea) return fail(404);
     if (!mayEdit(actor, idea)) return fail(403);
-    const missing = missingAnswers(idea, idea._count.principles);
+    const missing = missingAnswers(idea, principles);
     if (Object.keys(missing).length) return fail(400, missing);
     const updated = await tx.idea.updateMany({
       where: { id, version, authorId: actor.id, status: { in: ["DRAFT", "NEEDS_INFO"] } },
