@@ -79,6 +79,12 @@ describe("search boxes through the index", () => {
     // The board finds them the same way.
     const board = (await run(boardLoader, { request: getRequest(`/board?q=${tag}1`, reader.cookie) })).data as { columns: { cards: { id: number }[] }[] };
     expect(sorted(board.columns.flatMap((c) => c.cards.map((card) => card.id)))).toEqual(sorted(having(`${tag}1`)));
+    // The words a stem begins are kept between searches until the index changes: a new word that
+    // the stem begins is found by the very next search.
+    made.push({ word: `${tag}1x`, id: await submittedIdea(author.id, { title: `Jauns vārds ${tag}1x` }) });
+    expect(sorted(await ids(`q=${tag}1`))).toEqual(sorted(having(`${tag}1`)));
+    await prisma.idea.delete({ where: { id: made.pop()!.id } });
+    expect(sorted(await ids(`q=${tag}1`))).toEqual(sorted(having(`${tag}1`)));
   });
 
   test("the index follows every change in the change's own transaction: an edit, a new title, a deletion", async () => {
