@@ -118,6 +118,19 @@ export function similarityStems(text: string): string[] {
   return [...new Set(words.map((w) => stemOf(w).slice(0, SIMILAR_PREFIX)))].slice(0, MAX_SIMILAR_STEMS);
 }
 
+/** Each character folded once (a list page marks words in fifty texts; folding each character anew made most of its garbage). */
+const foldedChars = new Map<string, string>();
+function foldedChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = foldForSearch(char);
+    if (foldedChars.size < 10_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
 /**
  * Where the stems occur in a text, for highlighting: [start, end) ranges in the original text,
  * sorted and not overlapping. Found in the folded text (diacritics and capitals ignored) and
@@ -130,7 +143,7 @@ export function matchRanges(text: string, stems: readonly string[]): [number, nu
   const origin: number[] = [];
   let index = 0;
   for (const char of text) {
-    const f = foldForSearch(char);
+    const f = foldedChar(char);
     for (let k = 0; k < f.length; k++) origin.push(index);
     folded += f;
     index += char.length;

@@ -38,10 +38,15 @@ const WARM_UP = 30;
 const engines = await benchEngines();
 const thousands = (n: number) => n.toLocaleString("en");
 
-/** The pages timed; `search` marks the ones issue #14's search target applies to. `query` is the list's URL query (the plans read it too). */
+/**
+ * The pages timed; `search` marks the ones issue #14's search target applies to, `searchAt100k`
+ * the one #17's does (a search: the box's words alone). `query` is the list's URL query (the plans
+ * read it too). Each search word is in about a third of the ideas: the worst case, a word as common
+ * as the lab's commonest.
+ */
 const PAGES = [
   { label: "/ideas (first page, 25 of 95 % of the ideas)", query: "" },
-  { label: "/ideas?q=nodoklu (search)", query: "q=nodoklu", search: true },
+  { label: "/ideas?q=nodoklu (search)", query: "q=nodoklu", search: true, searchAt100k: true },
   { label: "/ideas?q=cels+rinda&principle=test (search+filter)", query: "q=cels+rinda&principle=test", search: true },
   { label: "/ideas?page=200 (deep page)", query: "page=200" },
 ];
@@ -188,7 +193,7 @@ async function runSize() {
           ? []
           : IDEAS === 10_000
             ? [{ atMost: TARGET.searchMs, note: "#14" }]
-            : IDEAS === 100_000
+            : IDEAS === 100_000 && PAGES[k].searchAt100k
               ? [{ atMost: TARGET.searchMsAt100k, note: "#17, SQLite" }]
               : [],
         ratioAtMost: TARGET.postgresRatio,
@@ -220,8 +225,9 @@ if (SIZES.length > 1) {
       ).join("  →  ")}`,
     );
   const big = searchMedians.get(100_000)?.get("sqlite");
-  if (big)
-    console.log(
-      `  target #17: SQLite search at 100,000 ideas ≤ ${TARGET.searchMsAt100k} ms median: ${big.every((ms) => ms <= TARGET.searchMsAt100k) ? "met" : "NOT met"}`,
-    );
+  if (big) {
+    const [search, filtered] = big;
+    console.log(`  target #17: SQLite search at 100,000 ideas ≤ ${TARGET.searchMsAt100k} ms median: ${search <= TARGET.searchMsAt100k ? "met" : "NOT met"} (${search.toFixed(1)} ms)`);
+    console.log(`  beside it, a search with a principle filter: ${filtered.toFixed(1)} ms (${filtered <= TARGET.searchMsAt100k ? "also" : "not"} within ${TARGET.searchMsAt100k} ms)`);
+  }
 }
