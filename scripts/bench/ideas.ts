@@ -227,7 +227,11 @@ if (SIZES.length > 1) {
   const big = searchMedians.get(100_000)?.get("sqlite");
   if (big) {
     const [search, filtered] = big;
-    console.log(`  target #17: SQLite search at 100,000 ideas ≤ ${TARGET.searchMsAt100k} ms median: ${search <= TARGET.searchMsAt100k ? "met" : "NOT met"} (${search.toFixed(1)} ms)`);
-    console.log(`  beside it, a search with a principle filter: ${filtered.toFixed(1)} ms (${filtered <= TARGET.searchMsAt100k ? "also" : "not"} within ${TARGET.searchMsAt100k} ms)`);
+    console.log(
+      `  target #17: SQLite search at 100,000 ideas ≤ ${TARGET.searchMsAt100k} ms median: ${search <= TARGET.searchMsAt100k ? "met" : "NOT met"} (${search.toFixed(1)} ms)`,
+    );
+    console.log(
+      `  beside it, a search with a principle filter: ${filtered.toFixed(1)} ms (${filtered <= TARGET.searchMsAt100k ? "also" : "not"} within ${TARGET.searchMsAt100k} ms)`,
+    );
   }
 }
